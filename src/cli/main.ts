@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Placeholder replaced by the CLI module.
+export {};

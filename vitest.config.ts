@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// .ci/run asks for a JSON report next to the default one: CI reads its counts, not vitest's summary.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    outputFile: jsonReport ? { json: jsonReport } : undefined,
+  },
+});
