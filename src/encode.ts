@@ -60,8 +60,9 @@ export function encodeLeaf(value: unknown, context: ValueContext): string | unde
     case 'string':
       return value === '' ? "''" : escapeV2(value, context);
     case 'number':
-      // Java's Double.toString also writes NaN, Infinity and -Infinity this way.
-      return String(value);
+      // Java's Double.toString also writes NaN, Infinity and -Infinity this way. The text is
+      // escaped like any string: `1e+21` has a `+`, which a query must write as `%2B`.
+      return escapeV2(String(value), context);
     case 'bigint':
     case 'boolean':
       return String(value);
@@ -103,9 +104,19 @@ function write(value: unknown, context: ValueContext, depthLeft: number): string
 /** Own enumerable keys in UTF-16 code unit order (Java's `String.compareTo`). */
 export function sortedKeys(object: object): string[] {
   const keys = Object.keys(object);
-  // Callers often build maps in order already; skip the sort then.
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) return keys.sort();
+  const n = keys.length;
+  // Records are small: an insertion sort with `<` beats Array#sort's generic comparison, and
+  // costs one pass when the caller built the map in order already.
+  if (n > 32) return keys.sort();
+  for (let i = 1; i < n; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    if (keys[j]! <= key) continue;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
   }
   return keys;
 }

@@ -202,7 +202,6 @@ export function percentDecode(s: string, options?: PercentDecodeOptions): string
   const replace = options?.invalidUtf8 === 'replace';
   let out = plus ? s.slice(0, i).replaceAll('+', ' ') : s.slice(0, i);
   const n = s.length;
-  let bytes: number[] | undefined;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c !== 0x25) {
@@ -213,22 +212,61 @@ export function percentDecode(s: string, options?: PercentDecodeOptions): string
       i = end;
       continue;
     }
-    // A run of %XX triplets: one UTF-8 byte sequence.
-    const runStart = i;
-    bytes ??= [];
-    bytes.length = 0;
+    // A run of %XX triplets: one UTF-8 byte sequence. ASCII bytes are appended as they come;
+    // only bytes of a multi-byte sequence are collected for the UTF-8 decoder.
+    let runStart = i;
+    let pending: number[] | undefined;
     while (i < n && s.charCodeAt(i) === 0x25) {
       if (i + 2 >= n) throw malformed(whole, base + i);
       const h = hexValue(s.charCodeAt(i + 1));
       if (h < 0) throw malformed(whole, base + i + 1, s[i + 1]);
       const l = hexValue(s.charCodeAt(i + 2));
       if (l < 0) throw malformed(whole, base + i + 2, s[i + 2]);
-      bytes.push((h << 4) | l);
+      const byte = (h << 4) | l;
+      if (byte < 0x80 && pending === undefined) {
+        out += String.fromCharCode(byte);
+        runStart = i + 3;
+      } else {
+        pending ??= [];
+        pending.push(byte);
+      }
       i += 3;
     }
-    out += utf8Decode(bytes, replace, whole, base + runStart);
+    if (pending !== undefined) out += utf8Decode(pending, replace, whole, base + runStart);
   }
   return out;
+}
+
+/**
+ * Decodes the run of consecutive `%XX` triplets that starts at `start` (URIDecoderUtils'
+ * `decodeConsecutiveOctets`): the decoded text and how many characters were read.
+ */
+export function decodeOctetRun(
+  input: string,
+  start: number,
+  options?: Pick<PercentDecodeOptions, 'invalidUtf8'>,
+): { result: string; consumed: number } {
+  if (start >= input.length) {
+    throw new RestliSyntaxError(
+      'MALFORMED_ESCAPE',
+      `Cannot decode from index ${start} of a length-${input.length} string`,
+      input,
+      start,
+    );
+  }
+  if (input.charCodeAt(start) !== 0x25) {
+    throw new RestliSyntaxError(
+      'MALFORMED_ESCAPE',
+      `Must begin decoding from a percent-escaped octet, but found '${input[start]}'`,
+      input,
+      start,
+    );
+  }
+  let end = start;
+  while (input.charCodeAt(end) === 0x25) end += 3;
+  end = Math.min(end, input.length);
+  const result = percentDecode(input.slice(start, end), { ...options, base: start, whole: input });
+  return { result, consumed: end - start };
 }
 
 function malformed(input: string, offset: number, digit?: string): RestliSyntaxError {

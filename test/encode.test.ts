@@ -49,6 +49,9 @@ describe('the table of spec a.1 and b.1', () => {
     [Number.NEGATIVE_INFINITY, 'query', '-Infinity'],
     [false, 'path', 'false'],
     [1.5, 'query', '1.5'],
+    [1e21, 'query', '1e%2B21'],
+    [1e21, 'path', '1e+21'],
+    [-0.5, 'query', '-0.5'],
     ['urn:li:person:(a,b)', 'path', 'urn%3Ali%3Aperson%3A%28a%2Cb%29'],
   ] as const)('%s in %s → %s', (value, context, expected) => {
     expect(encode(value as RestliValue, { context: context as Context })).toBe(expected);

@@ -1,0 +1,191 @@
+/**
+ * The parser of the 2.0 value grammar (spec a.2, token level), a chevrotain
+ * `EmbeddedActionsParser` that builds the value directly (no CST).
+ *
+ * ```ebnf
+ * element  = map | list | STRING ;
+ * map      = MAP_START , ( OBJ_END | entry , { ITEM_SEP , entry } , OBJ_END ) ;
+ * entry    = STRING , KV_SEP , element ;          (* inlined into map *)
+ * list     = LIST_START , ( OBJ_END | element , { ITEM_SEP , element } , OBJ_END ) ;
+ * document = element ;      (* nothing may follow it *)
+ * ```
+ *
+ * As in the Java reference, `(,` reports a missing key and `List(,` a bad element (not a missing
+ * `)`): the message provider knows a `)` expected right after an opening token means that.
+ *
+ * @module
+ */
+
+import {
+  EmbeddedActionsParser,
+  EOF,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
+import { RestliSyntaxError } from '../src/errors.ts';
+import type { InvalidUtf8 } from '../src/escape.ts';
+import type { RestliData, RestliDataMap } from '../src/types.ts';
+import { tokenize, type ValueToken } from './lexer.ts';
+import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
+
+/** Display text of a token in messages: strings decoded, grammar tokens as their characters. */
+function show(token: IToken): string {
+  return (token as unknown as ValueToken).payload ?? token.image;
+}
+
+function at(token: IToken): string {
+  return `'${show(token)}' (column ${token.startOffset})`;
+}
+
+const isEnd = (token: IToken): boolean => token.tokenType === EOF;
+
+/**
+ * Messages in the Java reference's words. Each is prefixed with our error code and a NUL, which
+ * {@link parseValue} splits off again; chevrotain only carries strings.
+ */
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous }) {
+    if (isEnd(actual)) return 'UNEXPECTED_END\0unexpected end of input';
+    // Right after `(` or `List(`, a `)` was looked for only because no item could start here:
+    // the reference reports the missing key or element instead.
+    if (expected === StringToken || (expected === ObjEnd && previous.tokenType === MapStart)) {
+      return `EXPECTED_STRING\0expected string token, found grammar token: ${at(actual)}`;
+    }
+    if (expected === ObjEnd && previous.tokenType === ListStart) {
+      return `UNEXPECTED_TOKEN\0unexpected token: ${at(actual)} at start of element`;
+    }
+    return `EXPECTED_TOKEN\0expected '${expected.LABEL}' but found ${at(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `TOKENS_LEFT_OVER\0tokens left over after parsing; first excess token: ${at(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ actual }) {
+    const token = actual[0]!;
+    if (isEnd(token)) return 'UNEXPECTED_END\0unexpected end of input';
+    return `UNEXPECTED_TOKEN\0unexpected token: ${at(token)} at start of element`;
+  },
+  buildEarlyExitMessage({ actual }) {
+    return `UNEXPECTED_TOKEN\0unexpected token: ${at(actual[0]!)} at start of element`;
+  },
+};
+
+/** Sets an own property, also for `__proto__`, so decoded maps behave like `JSON.parse` output. */
+function setOwn(map: RestliDataMap, key: string, value: RestliData): void {
+  if (key === '__proto__') {
+    Object.defineProperty(map, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    map[key] = value;
+  }
+}
+
+class ValueParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: false,
+      maxLookahead: 1,
+      errorMessageProvider: messages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // Built once: an alternatives array literal inside the rule would be allocated on every call.
+  private readonly elementAlternatives = [
+    { ALT: () => this.SUBRULE(this.map) },
+    { ALT: () => this.SUBRULE(this.list) },
+    { ALT: () => (this.CONSUME(StringToken) as unknown as ValueToken).payload },
+  ];
+
+  readonly element = this.RULE('element', (): RestliData => this.OR(this.elementAlternatives));
+
+  // No ACTION wrappers around the stores below: during chevrotain's recording phase they only
+  // write to a map that is thrown away.
+  readonly map = this.RULE('map', (): RestliDataMap => {
+    const map: RestliDataMap = {};
+    this.CONSUME(MapStart);
+    this.OPTION(() => {
+      // The entry rule is inlined: a subrule call per entry costs more than the entry itself.
+      let key = (this.CONSUME(StringToken) as unknown as ValueToken).payload;
+      this.CONSUME(KvSep);
+      setOwn(map, key, this.SUBRULE(this.element));
+      this.MANY(() => {
+        this.CONSUME(ItemSep);
+        key = (this.CONSUME2(StringToken) as unknown as ValueToken).payload;
+        this.CONSUME2(KvSep);
+        // Duplicate keys: the last one wins, as in the reference.
+        setOwn(map, key, this.SUBRULE2(this.element));
+      });
+    });
+    this.CONSUME(ObjEnd);
+    return map;
+  });
+
+  readonly list = this.RULE('list', (): RestliData[] => {
+    const list: RestliData[] = [];
+    this.CONSUME(ListStart);
+    this.OPTION(() => {
+      list.push(this.SUBRULE(this.element));
+      this.MANY(() => {
+        this.CONSUME(ItemSep);
+        list.push(this.SUBRULE2(this.element));
+      });
+    });
+    this.CONSUME(ObjEnd);
+    return list;
+  });
+}
+
+let parser: ValueParser | undefined;
+
+/** Options of {@link parseValue}. */
+export interface ParseValueOptions {
+  maxDepth: number;
+  invalidUtf8: InvalidUtf8;
+}
+
+/**
+ * Parses one 2.0 element. The parser is built on first use: `performSelfAnalysis` costs a few
+ * milliseconds that a client which never decodes should not pay.
+ */
+export function parseValue(input: string, options: ParseValueOptions): RestliData {
+  const tokens = tokenize(input, options);
+  parser ??= new ValueParser();
+  // chevrotain reads only the fields ValueToken has (see lexer.ts).
+  parser.input = tokens as IToken[];
+  let value: RestliData;
+  try {
+    value = parser.element();
+  } catch (error) {
+    // Only a caller-raised maxDepth beyond what the call stack holds gets here.
+    if (error instanceof RangeError) {
+      throw new RestliSyntaxError(
+        'DEPTH_EXCEEDED',
+        'nesting too deep for the call stack',
+        input,
+        0,
+      );
+    }
+    throw error;
+  }
+  const error = parser.errors[0];
+  if (error !== undefined) {
+    const [code, reason] = error.message.split('\0') as [string, string];
+    const offset = isEnd(error.token) ? input.length : error.token.startOffset;
+    throw new RestliSyntaxError(
+      code,
+      reason,
+      input,
+      offset,
+      isEnd(error.token) ? undefined : show(error.token),
+    );
+  }
+  return value;
+}
+
+/** Token types this grammar knows, for tools such as syntax diagrams. */
+export const valueTokenTypes: readonly TokenType[] = allTokens;
