@@ -122,5 +122,15 @@ function checkEscape(input: string, i: number): void {
 function stringText(input: string, start: number, end: number, invalidUtf8: InvalidUtf8): string {
   const raw = input.slice(start, end);
   if (raw === "''") return '';
+  if (!raw.includes('%')) return raw;
+  // The scanner has already checked every escape's two hex digits, so the native decoder can
+  // only fail on invalid UTF-8; our own decoder then finds the offset (or writes U+FFFD).
+  if (invalidUtf8 === 'error') {
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      // fall through to the precise error
+    }
+  }
   return percentDecode(raw, { invalidUtf8, base: start, whole: input });
 }

@@ -20,11 +20,10 @@ const lazyGrammars = {
       const source = readFileSync(args.path, 'utf8');
       const imports = [...source.matchAll(/^import \* as (\w+) from '([^']+)';$/gm)];
       if (imports.length === 0) throw new Error('src/grammars.ts: no grammar imports found');
-      const fields = imports.map(
-        ([, name, path]) => `get ${name}() { return require('${path}'); }`,
-      );
+      const fields = imports.map(([, name, path]) => `${name}: require('${path}')`);
       return {
-        contents: `export function grammars() { return { ${fields.join(', ')} }; }`,
+        // Cached: each require of an ESM module builds a fresh CommonJS view of it.
+        contents: `let loaded; export function grammars() { return (loaded ??= { ${fields.join(', ')} }); }`,
         loader: 'ts',
         resolveDir: dirname(args.path),
       };

@@ -60,9 +60,9 @@ export function encodeLeaf(value: unknown, context: ValueContext): string | unde
     case 'string':
       return value === '' ? "''" : escapeV2(value, context);
     case 'number':
-      // Java's Double.toString also writes NaN, Infinity and -Infinity this way. The text is
-      // escaped like any string: `1e+21` has a `+`, which a query must write as `%2B`.
-      return escapeV2(String(value), context);
+      // Integers print as digits; other numbers are escaped like any string, since `1e+21` has
+      // a `+` that a query must write as `%2B`. NaN and ±Infinity print as Java writes them.
+      return Number.isSafeInteger(value) ? String(value) : escapeV2(String(value), context);
     case 'bigint':
     case 'boolean':
       return String(value);
