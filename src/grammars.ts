@@ -7,9 +7,10 @@
  * @module
  */
 
+import * as mask from '../grammar/mask-parser.ts';
 import * as value from '../grammar/parser.ts';
 
 /** The grammar modules, loaded on first use in the built package. */
-export function grammars(): { value: typeof value } {
-  return { value };
+export function grammars(): { mask: typeof mask; value: typeof value } {
+  return { mask, value };
 }

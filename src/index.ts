@@ -4,6 +4,19 @@
  * @packageDocumentation
  */
 
+export type {
+  BodyDecodeOptions,
+  CodecName,
+  ContentCodec,
+  ContentType,
+  JsonMap,
+} from './content-type.ts';
+export {
+  bytesToDataMap,
+  codecForContentType,
+  JSON_CODEC,
+  parseContentType,
+} from './content-type.ts';
 export type { DecodeOptions } from './decode.ts';
 export { decode } from './decode.ts';
 export type { EncodeOptions } from './encode.ts';
@@ -11,5 +24,89 @@ export { encode } from './encode.ts';
 export { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
 export type { InvalidUtf8, PercentDecodeOptions, UriComponent, ValueContext } from './escape.ts';
 export { decodeOctetRun, encodeUriComponent, percentDecode, urlEncoderEncode } from './escape.ts';
+export type {
+  ComplexKey,
+  CompoundKey,
+  Key,
+  KeyContext,
+  KeyKind,
+  KeyOptions,
+  PrimitiveKey,
+} from './keys.ts';
+export { decodeKey, encodeKey, inferKeyKind } from './keys.ts';
 export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './limits.ts';
+export type { DecodeMaskOptions, MaskTree } from './mask.ts';
+export {
+  decodeMask,
+  encodeMask,
+  escapeMaskSegment,
+  maskToQueryValue,
+  unescapeMaskSegment,
+} from './mask.ts';
+export type { HeaderList, MultipartPart, MultipartPartInput } from './multipart.ts';
+export { parseMultipart, readMultipart, writeMultipart } from './multipart.ts';
+export type {
+  DecodedQuery,
+  DetailedQuery,
+  MaskInput,
+  QueryOptions,
+  QueryParams,
+} from './query.ts';
+export {
+  decodeQuery,
+  decodeQueryDetailed,
+  decodeQueryParams,
+  encodeQuery,
+  PROJECTION_PARAMS,
+} from './query.ts';
+export type { HttpRequest, TunnelOptions } from './tunnel.ts';
+export {
+  DEFAULT_TUNNEL_THRESHOLD,
+  METHOD_OVERRIDE_HEADER,
+  TUNNELABLE_METHODS,
+  tunnelRequest,
+  untunnelRequest,
+} from './tunnel.ts';
 export type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from './types.ts';
+export type {
+  BuildUrlOptions,
+  ParsedUrl,
+  ParseUrlOptions,
+  ResourceDescription,
+  RestliMethod,
+  RestliRequest,
+} from './url.ts';
+export {
+  buildUrl,
+  httpMethod,
+  parseUrl,
+  requestHeaders,
+  splitUrl,
+  templateComponents,
+} from './url.ts';
+export type {
+  AsciiHexCodec,
+  DecodedQueryV1,
+  DecodeQueryV1Options,
+  FlattenV1Options,
+  FormDecodeOptions,
+  NameSegment,
+  UnflattenV1Options,
+  V1Params,
+  V1StringEscaping,
+} from './v1/index.ts';
+export {
+  createAsciiHexCodec,
+  dataMapToQueryString,
+  decodeQueryV1,
+  decodeQueryV1Detailed,
+  encodeQueryV1,
+  escapeNameSegment,
+  flattenV1,
+  formDecode,
+  parseNameSegment,
+  unescapeNameSegment,
+  unflattenV1,
+  unflattenV1Detailed,
+} from './v1/index.ts';
+export type { ProtocolVersionText } from './version-text.ts';
