@@ -24,6 +24,8 @@ export { encode } from './encode.ts';
 export { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
 export type { InvalidUtf8, PercentDecodeOptions, UriComponent, ValueContext } from './escape.ts';
 export { decodeOctetRun, encodeUriComponent, percentDecode, urlEncoderEncode } from './escape.ts';
+export type { BatchKeyOptions, IdOptions } from './id-header.ts';
+export { decodeBatchKeys, decodeIdHeader, encodeBatchKeys, encodeIdHeader } from './id-header.ts';
 export type {
   ComplexKey,
   CompoundKey,
@@ -45,6 +47,8 @@ export {
 } from './mask.ts';
 export type { HeaderList, MultipartPart, MultipartPartInput } from './multipart.ts';
 export { parseMultipart, readMultipart, writeMultipart } from './multipart.ts';
+export type { PatchData, PatchOptions, PatchRecord, PatchRequest, PatchTree } from './patch.ts';
+export { applyPatch, createPatch, RestliPatchError } from './patch.ts';
 export type {
   DecodedQuery,
   DetailedQuery,
@@ -109,4 +113,33 @@ export {
   unflattenV1,
   unflattenV1Detailed,
 } from './v1/index.ts';
+export type {
+  HeadersLike,
+  ProtocolVersion,
+  ServiceProperties,
+  VersionConfig,
+  VersionLike,
+  VersionOption,
+} from './version.ts';
+export {
+  ANNOUNCED_VERSION_PERCENTAGE_PROPERTY,
+  ANNOUNCED_VERSION_PROPERTY,
+  announcedVersion,
+  assertSupportedVersion,
+  BASELINE_VERSION,
+  compareVersions,
+  errorResponseHeaderName,
+  formatVersion,
+  headerValue,
+  idHeaderName,
+  isSupportedVersion,
+  LATEST_VERSION,
+  NEXT_VERSION,
+  negotiateVersion,
+  OLDEST_SUPPORTED_VERSION,
+  PREVIOUS_VERSION,
+  PROTOCOL_VERSION_HEADER,
+  parseVersion,
+  versionFromHeaders,
+} from './version.ts';
 export type { ProtocolVersionText } from './version-text.ts';
