@@ -404,7 +404,7 @@ export function escapeField(field: string): string {
  * ```
  */
 export function unescapeField(key: string): string {
-  return key;
+  return key.replaceAll('$$', () => '$');
 }
 
 /** Plain objects only: lists, class instances and `null` are not records. */
