@@ -459,14 +459,19 @@ function rebase(error: unknown, url: string, part: string): unknown {
 }
 
 /** Batch keys from the decoded `ids` parameter. */
-function idsOf(value: RestliData | MaskTree, kind: KeyKind | undefined, version: ProtocolVersionText): RestliData[] {
+function idsOf(
+  value: RestliData | MaskTree,
+  kind: KeyKind | undefined,
+  version: ProtocolVersionText,
+): RestliData[] {
   const list = Array.isArray(value) ? value : [value as RestliData];
   if (version !== V1) return list;
   return list.map((id) => {
     if (typeof id !== 'string' || kind === 'primitive') return id;
     // A v1 compound id is its `a=1&b=2` text, form-decoded once by the query layer. Without a
     // declared kind, text that does not read as a compound key stays a primitive key.
-    if (kind === 'compound') return decodeKey(id, { kind: 'compound', version: V1, context: 'body' });
+    if (kind === 'compound')
+      return decodeKey(id, { kind: 'compound', version: V1, context: 'body' });
     if (segmentKeyKind(id, V1) !== 'compound') return id;
     try {
       return decodeKey(id, { kind: 'compound', version: V1, context: 'body' });

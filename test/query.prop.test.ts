@@ -159,7 +159,10 @@ describe('request URLs', () => {
       { method: 'batch_get', resource: 'people', ids, params },
       { version: v, base: 'https://h/v2/' },
     );
-    const parsed = parseUrl(url, { version: v, resource: { path: 'people', keyKind: 'primitive' } });
+    const parsed = parseUrl(url, {
+      version: v,
+      resource: { path: 'people', keyKind: 'primitive' },
+    });
     expect(parsed.method).toBe('batch_get');
     expect([...(parsed.ids ?? [])].map(String).sort()).toEqual(ids.map(String).sort());
     expect(parsed.params).toEqual(asDecoded(params));
