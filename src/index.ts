@@ -88,6 +88,8 @@ export {
   splitUrl,
   templateComponents,
 } from './url.ts';
+export type { Urn, UrnMember } from './urn.ts';
+export { formatUrn, isUrn, parseUrn } from './urn.ts';
 export type {
   AsciiHexCodec,
   DecodedQueryV1,
