@@ -37,3 +37,20 @@ export const nested = {
 export const numbers = Array.from({ length: 1000 }, (_, i) => i * 37 - 5000);
 
 export const values = { finder, urns, complexKeys, nested, numbers };
+
+/** A finder with ten parameters, as an API client sends it. */
+export const finderParams = {
+  q: 'search',
+  keywords: 'senior software engineer',
+  start: 0,
+  count: 25,
+  title: 'Café (Paris)',
+  industries: ['4', '96', '6'],
+  geo: ['urn:li:geo:103644278', 'urn:li:geo:90000084'],
+  network: { degree: ['F', 'S'] },
+  sort: 'relevance',
+  locale: { language: 'en', country: 'US' },
+};
+
+/** A hundred member ids for a batch get. */
+export const batchIds = Array.from({ length: 100 }, (_, i) => 10_000_000 + i * 7919);

@@ -186,7 +186,9 @@ function idsValue(
   const out: RestliValue[] = [];
   for (const id of ids) {
     const k = kind ?? inferKeyKind(id);
-    const identity = encodeKey(id, { kind: k, version: V2, context: 'body' });
+    // Two ids are the same key when they are written the same; a primitive's text is enough.
+    const identity =
+      k === 'primitive' ? String(id) : encodeKey(id, { kind: k, version: V2, context: 'body' });
     if (seen.has(identity)) continue;
     seen.add(identity);
     if (version === V1 && k === 'compound') {
