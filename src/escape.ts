@@ -52,14 +52,14 @@ const V2_TABLES: Record<ValueContext, Uint8Array> = {
 };
 
 /** URL-only tables (no rest.li layer), for v1 values and masks. */
-const URL_TABLES = {
+const URL_TABLES: Record<UriComponent, Uint8Array> = {
   QUERY_PARAM: keepTable(URL_QUERY_KEPT),
   PATH_SEGMENT: keepTable(URL_PATH_SEGMENT_KEPT),
   PATH: keepTable(URL_PATH_KEPT),
-} as const;
+};
 
-/** A URL component in Java's `UriComponent` terms. */
-export type UriComponent = keyof typeof URL_TABLES;
+/** A URL component in Java's `UriComponent` terms: a query parameter, a path segment, a path. */
+export type UriComponent = 'QUERY_PARAM' | 'PATH_SEGMENT' | 'PATH';
 
 /** java.net.URLEncoder keeps only these besides letters and digits, and writes space as `+`. */
 const URL_ENCODER_TABLE = keepTable('*-._');

@@ -46,7 +46,13 @@ export {
   unescapeMaskSegment,
 } from './mask.ts';
 export type { HeaderList, MultipartPart, MultipartPartInput } from './multipart.ts';
-export { parseMultipart, readMultipart, writeMultipart } from './multipart.ts';
+export {
+  chooseBoundary,
+  parseMultipart,
+  partHeader,
+  readMultipart,
+  writeMultipart,
+} from './multipart.ts';
 export type { PatchData, PatchOptions, PatchRecord, PatchRequest, PatchTree } from './patch.ts';
 export { applyPatch, createPatch, RestliPatchError } from './patch.ts';
 export type {
