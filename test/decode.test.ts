@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decode, RestliSyntaxError } from '../src/index.ts';
+import { thrown } from './helpers/errors.ts';
 import { vectorsOf } from './helpers/vectors.ts';
-
-function thrown(f: () => unknown): RestliSyntaxError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliSyntaxError);
-    return error as RestliSyntaxError;
-  }
-  return expect.unreachable('no error');
-}
 
 /** Our code for each Java message, and the column or index the message gives. */
 function javaError(message: string): { code: string; offset: number | 'end' } {

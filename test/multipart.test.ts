@@ -12,16 +12,9 @@ import {
   utf8Encode,
   writeMultipart,
 } from '../src/multipart.ts';
+import { thrown } from './helpers/errors.ts';
 
-function thrown(f: () => unknown): RestliError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliError);
-    return error as RestliError;
-  }
-  return expect.unreachable('no error');
-}
+const thrownAny = (f: () => unknown) => thrown(f, RestliError);
 
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
@@ -133,31 +126,33 @@ describe('malformed bodies', () => {
     ['a header name with a space', '--b\r\nA B: x\r\n\r\n--b--', 5],
     ['a continuation line first', '--b\r\n folded\r\n\r\n--b--', 5],
   ])('%s', (_name, body, offset) => {
-    const e = thrown(() => readMultipart(utf8.encode(body), 'b'));
+    const e = thrownAny(() => readMultipart(utf8.encode(body), 'b'));
     expect(e).toMatchObject({ code: 'MALFORMED_MULTIPART', offset });
     expect(e.message).toContain('^');
   });
 
   test('offsets count bytes, not characters', () => {
-    const e = thrown(() => readMultipart(utf8.encode('é\r\n--b--'), 'b'));
+    const e = thrownAny(() => readMultipart(utf8.encode('é\r\n--b--'), 'b'));
     expect(e.offset).toBe(4);
-    const f = thrown(() => readMultipart(utf8.encode('--b\r\n\r\nééé'), 'b'));
+    const f = thrownAny(() => readMultipart(utf8.encode('--b\r\n\r\nééé'), 'b'));
     expect(f.offset).toBe(13);
   });
 
   test.each(['', 'x'.repeat(71), 'trailing ', 'é', 'a\r\nb'])('boundary %j is refused', (b) => {
-    expect(thrown(() => readMultipart(utf8.encode('--b--'), b)).code).toBe('MALFORMED_MULTIPART');
+    expect(thrownAny(() => readMultipart(utf8.encode('--b--'), b)).code).toBe(
+      'MALFORMED_MULTIPART',
+    );
   });
 
   test('a Content-Type that is not multipart, or has no boundary', () => {
     const body = utf8.encode('--b\r\n\r\n--b--');
     expect(
-      thrown(() => parseMultipart(parseContentType('text/plain; boundary=b'), body)).code,
+      thrownAny(() => parseMultipart(parseContentType('text/plain; boundary=b'), body)).code,
     ).toBe('MALFORMED_MULTIPART');
-    expect(thrown(() => parseMultipart(parseContentType('multipart/mixed'), body)).code).toBe(
+    expect(thrownAny(() => parseMultipart(parseContentType('multipart/mixed'), body)).code).toBe(
       'MALFORMED_MULTIPART',
     );
-    expect(thrown(() => parseMultipart(parseContentType('multipart'), body)).code).toBe(
+    expect(thrownAny(() => parseMultipart(parseContentType('multipart'), body)).code).toBe(
       'INVALID_CONTENT_TYPE',
     );
   });
@@ -192,23 +187,23 @@ describe('boundaries and writer errors', () => {
     const content = utf8.encode('x\n--one\n');
     const queue = ['one', 'two'];
     expect(chooseBoundary([content], () => queue.shift()!)).toBe('two');
-    expect(thrown(() => chooseBoundary([content], () => 'one')).code).toBe('BOUNDARY_COLLISION');
-    expect(thrown(() => chooseBoundary([content], () => 'bad boundary ')).code).toBe(
+    expect(thrownAny(() => chooseBoundary([content], () => 'one')).code).toBe('BOUNDARY_COLLISION');
+    expect(thrownAny(() => chooseBoundary([content], () => 'bad boundary ')).code).toBe(
       'INVALID_BOUNDARY',
     );
   });
 
   test('the writer refuses a boundary found in a part, a bad boundary, header injection', () => {
     const part = { headers: {}, body: 'a--b' };
-    expect(thrown(() => writeMultipart([part], 'b')).code).toBe('INVALID_BOUNDARY');
-    expect(thrown(() => writeMultipart([{ headers: { '--b': 'x' }, body: '' }], 'b')).code).toBe(
+    expect(thrownAny(() => writeMultipart([part], 'b')).code).toBe('INVALID_BOUNDARY');
+    expect(thrownAny(() => writeMultipart([{ headers: { '--b': 'x' }, body: '' }], 'b')).code).toBe(
       'INVALID_BOUNDARY',
     );
-    expect(thrown(() => writeMultipart([], 'x'.repeat(71))).code).toBe('INVALID_BOUNDARY');
-    expect(thrown(() => writeMultipart([], '<b>')).code).toBe('INVALID_BOUNDARY');
+    expect(thrownAny(() => writeMultipart([], 'x'.repeat(71))).code).toBe('INVALID_BOUNDARY');
+    expect(thrownAny(() => writeMultipart([], '<b>')).code).toBe('INVALID_BOUNDARY');
     const injected = { headers: { 'Content-Type': 'text/plain\r\nX-Evil: 1' }, body: '' };
-    expect(thrown(() => writeMultipart([injected], 'c')).code).toBe('INVALID_HEADER');
-    expect(thrown(() => writeMultipart([{ headers: { 'a b': '' }, body: '' }], 'c')).code).toBe(
+    expect(thrownAny(() => writeMultipart([injected], 'c')).code).toBe('INVALID_HEADER');
+    expect(thrownAny(() => writeMultipart([{ headers: { 'a b': '' }, body: '' }], 'c')).code).toBe(
       'INVALID_HEADER',
     );
   });
@@ -224,13 +219,13 @@ describe('boundaries and writer errors', () => {
       [[0xf4, 0x90, 0x80, 0x80], 0],
       [[0xf0, 0x9f, 0x98, 0x9b, 0xf0, 0x9f, 0x98], 4],
     ] as const) {
-      const e = thrown(() => utf8DecodeStrict(Uint8Array.from(bytes), 'X'));
+      const e = thrownAny(() => utf8DecodeStrict(Uint8Array.from(bytes), 'X'));
       expect(e).toMatchObject({ code: 'X', offset });
     }
   });
 
   test('utf8Encode refuses lone surrogates', () => {
     expect(utf8Encode('é😛')).toEqual(utf8.encode('é😛'));
-    expect(thrown(() => utf8Encode('a\udc00')).code).toBe('LONE_SURROGATE');
+    expect(thrownAny(() => utf8Encode('a\udc00')).code).toBe('LONE_SURROGATE');
   });
 });

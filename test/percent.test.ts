@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeOctetRun, percentDecode } from '../src/escape.ts';
-import { RestliSyntaxError } from '../src/index.ts';
+import { thrown } from './helpers/errors.ts';
 import { vectorsOf } from './helpers/vectors.ts';
-
-function thrown(f: () => unknown): RestliSyntaxError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliSyntaxError);
-    return error as RestliSyntaxError;
-  }
-  return expect.unreachable('no error');
-}
 
 /** The index the Java message gives, which is our offset. */
 const javaIndex = (message: string): number => Number(/index (\d+)/.exec(message)![1]);

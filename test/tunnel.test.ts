@@ -8,17 +8,10 @@ import {
   tunnelRequest,
   untunnelRequest,
 } from '../src/tunnel.ts';
+import { thrown } from './helpers/errors.ts';
 import { type Vector, vectorsOf } from './helpers/vectors.ts';
 
-function thrown(f: () => unknown): RestliError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliError);
-    return error as RestliError;
-  }
-  return expect.unreachable('no error');
-}
+const thrownAny = (f: () => unknown) => thrown(f, RestliError);
 
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
@@ -91,7 +84,7 @@ const ERROR_CODES: Record<string, string> = {
 };
 
 function expectError(f: () => unknown, error: string): void {
-  const e = thrown(f);
+  const e = thrownAny(f);
   expect(e.code).toBe(ERROR_CODES[error]);
   // Where Java gives a message, it is our reason.
   if (!error.includes('(')) expect(e.reason).toBe(error);
@@ -247,7 +240,7 @@ describe('content-type vectors (DataMapConverter)', () => {
       expect(codecForContentType(input['Content-Type']).name).toBe(expected);
       return;
     }
-    const e = thrown(() =>
+    const e = thrownAny(() =>
       input.body === undefined
         ? codecForContentType(input['Content-Type'])
         : bytesToDataMap(input['Content-Type'], input.body),
@@ -302,7 +295,7 @@ describe('content types', () => {
     ['a/b; c=d e', 'More characters encountered in input than expected.', 9],
     ['a/b; =d', 'Expected a parameter name.', 5],
   ])('%s is not a media type', (header, reason, offset) => {
-    const e = thrown(() => parseContentType(header));
+    const e = thrownAny(() => parseContentType(header));
     expect(e).toMatchObject({ code: 'INVALID_CONTENT_TYPE', reason, offset });
     expect(e.message).toContain('^');
   });
@@ -330,23 +323,25 @@ describe('content types', () => {
       ['{} x', 3],
       ['{"a":[1 2]}', 8],
     ] as const) {
-      expect(thrown(() => bytesToDataMap('application/json', body))).toMatchObject({
+      expect(thrownAny(() => bytesToDataMap('application/json', body))).toMatchObject({
         code: 'INVALID_JSON',
         offset,
       });
     }
     expect(
-      thrown(() => bytesToDataMap('application/json', new Uint8Array([0x7b, 0xff]))).code,
+      thrownAny(() => bytesToDataMap('application/json', new Uint8Array([0x7b, 0xff]))).code,
     ).toBe('INVALID_JSON');
   });
 
   test('deep JSON is refused before JSON.parse sees it; other codecs are named', () => {
     const deep = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    expect(thrown(() => bytesToDataMap('application/json', deep)).code).toBe('DEPTH_EXCEEDED');
+    expect(thrownAny(() => bytesToDataMap('application/json', deep)).code).toBe('DEPTH_EXCEEDED');
     expect(bytesToDataMap('application/json', '{"a":[[[]]]}', { maxDepth: 4 })).toEqual({
       a: [[[]]],
     });
-    expect(thrown(() => bytesToDataMap('application/x-pson', '{}')).code).toBe('UNSUPPORTED_CODEC');
+    expect(thrownAny(() => bytesToDataMap('application/x-pson', '{}')).code).toBe(
+      'UNSUPPORTED_CODEC',
+    );
   });
 });
 
@@ -397,7 +392,7 @@ describe('tunneling', () => {
 
   test.each(['PATCH', 'HEAD', 'CUSTOM', 'get', 'Get'])('%s cannot be tunneled', (method) => {
     const request = get('/r?q=1', { method });
-    const e = thrown(() => tunnelRequest(request, { force: true }));
+    const e = thrownAny(() => tunnelRequest(request, { force: true }));
     expect(e).toMatchObject({
       code: 'INVALID_METHOD_OVERRIDE',
       reason: 'Invalid HTTP method override header.',
@@ -413,7 +408,7 @@ describe('tunneling', () => {
       },
       body: 'q=1',
     };
-    expect(thrown(() => untunnelRequest(override)).code).toBe('INVALID_METHOD_OVERRIDE');
+    expect(thrownAny(() => untunnelRequest(override)).code).toBe('INVALID_METHOD_OVERRIDE');
   });
 
   test.each(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'])('%s can be tunneled', (method) => {
@@ -475,15 +470,17 @@ describe('tunneling', () => {
     );
     expect(untunnelRequest(result).body).toBe(request.body);
     const stuck = () => tunnelRequest(request, { force: true, generateBoundary: () => 'aa' });
-    expect(thrown(stuck).code).toBe('BOUNDARY_COLLISION');
+    expect(thrownAny(stuck).code).toBe('BOUNDARY_COLLISION');
   });
 
   test('lone surrogates and bad thresholds are errors', () => {
-    expect(thrown(() => tunnelRequest(get('/r?q=\ud800'), { force: true })).code).toBe(
+    expect(thrownAny(() => tunnelRequest(get('/r?q=\ud800'), { force: true })).code).toBe(
       'LONE_SURROGATE',
     );
     for (const threshold of [Number.NaN, -1]) {
-      expect(thrown(() => tunnelRequest(get('/r?q=1'), { threshold })).code).toBe('INVALID_OPTION');
+      expect(thrownAny(() => tunnelRequest(get('/r?q=1'), { threshold })).code).toBe(
+        'INVALID_OPTION',
+      );
     }
   });
 });
@@ -552,23 +549,24 @@ describe('untunneling', () => {
   });
 
   test('errors: no Content-Type, a bad one, a malformed multipart body, a non-UTF-8 query', () => {
-    expect(thrown(() => untunnelRequest(tunneled(undefined, 'q=1'))).code).toBe(
+    expect(thrownAny(() => untunnelRequest(tunneled(undefined, 'q=1'))).code).toBe(
       'MISSING_CONTENT_TYPE',
     );
-    expect(thrown(() => untunnelRequest(tunneled('form', 'q=1'))).code).toBe(
+    expect(thrownAny(() => untunnelRequest(tunneled('form', 'q=1'))).code).toBe(
       'INVALID_CONTENT_TYPE',
     );
-    expect(thrown(() => untunnelRequest(tunneled('multipart/mixed', 'q=1'))).code).toBe(
+    expect(thrownAny(() => untunnelRequest(tunneled('multipart/mixed', 'q=1'))).code).toBe(
       'MALFORMED_MULTIPART',
     );
     expect(
-      thrown(() => untunnelRequest(tunneled('multipart/mixed; boundary=b', '--b\r\n\r\nx'))).code,
+      thrownAny(() => untunnelRequest(tunneled('multipart/mixed; boundary=b', '--b\r\n\r\nx')))
+        .code,
     ).toBe('MALFORMED_MULTIPART');
     const bytes = {
       ...tunneled('application/x-www-form-urlencoded', ''),
       body: new Uint8Array([0xff]),
     };
-    expect(thrown(() => untunnelRequest(bytes)).code).toBe('INVALID_UTF8');
+    expect(thrownAny(() => untunnelRequest(bytes)).code).toBe('INVALID_UTF8');
   });
 
   test('requests without the override header are returned as they are', () => {

@@ -20,17 +20,10 @@ import {
   type VersionOption,
   versionFromHeaders,
 } from '../src/version.ts';
+import { thrown } from './helpers/errors.ts';
 import { vectorsOf } from './helpers/vectors.ts';
 
-function thrown(f: () => unknown): RestliError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliError);
-    return error as RestliError;
-  }
-  return expect.unreachable('no error');
-}
+const thrownAny = (f: () => unknown) => thrown(f, RestliError);
 
 describe('version vectors: major.minor.patch, a -suffix ignored', () => {
   test.each(vectorsOf('version').map((v) => [v.input as string, v.expected as string] as const))(
@@ -54,7 +47,7 @@ describe('version-error vectors: Java message as reason, INVALID_VERSION, first 
   test.each(vectorsOf('version-error').map((v) => [v.input as string, v.expected] as const))(
     '%j',
     (input, expected) => {
-      const e = thrown(() => parseVersion(input));
+      const e = thrownAny(() => parseVersion(input));
       expect(e).toBeInstanceOf(RestliSyntaxError);
       expect(e.code).toBe('INVALID_VERSION');
       expect(e.reason).toBe((expected as { error: string }).error);
@@ -85,7 +78,7 @@ describe('more invalid versions', () => {
     ['2147483648.0.0', 0],
     ['1.99999999999.0', 2],
   ] as const)('%j at %i', (input, offset) => {
-    const e = thrown(() => parseVersion(input)) as RestliSyntaxError;
+    const e = thrownAny(() => parseVersion(input)) as RestliSyntaxError;
     expect(e.code).toBe('INVALID_VERSION');
     expect(e.reason).toBe(`Illegal version ${input} specified.`);
     expect(e.offset).toBe(offset);
@@ -115,7 +108,7 @@ describe('version-compare vectors: numeric by major, minor, patch', () => {
   test('numeric, not textual, and suffixes ignored', () => {
     expect(compareVersions('1.10.0', '1.9.0')).toBe(1);
     expect(compareVersions('1.2.3-alpha', '1.2.3')).toBe(0);
-    expect(thrown(() => compareVersions('1.2', '1.2.0')).code).toBe('INVALID_VERSION');
+    expect(thrownAny(() => compareVersions('1.2', '1.2.0')).code).toBe('INVALID_VERSION');
   });
 
   const parts = fc.tuple(fc.nat(12), fc.nat(12), fc.nat(12));
@@ -147,11 +140,11 @@ describe('version-header vectors: X-RestLi-Protocol-Version, missing → 1.0.0',
   });
 
   test('a present but empty or repeated header is an invalid version, not a missing one', () => {
-    expect(thrown(() => versionFromHeaders({ [PROTOCOL_VERSION_HEADER]: '' })).code).toBe(
+    expect(thrownAny(() => versionFromHeaders({ [PROTOCOL_VERSION_HEADER]: '' })).code).toBe(
       'INVALID_VERSION',
     );
     const twice = { 'x-restli-protocol-version': ['1.0.0', '2.0.0'] };
-    expect(thrown(() => versionFromHeaders(twice)).reason).toBe(
+    expect(thrownAny(() => versionFromHeaders(twice)).reason).toBe(
       'Illegal version 1.0.0, 2.0.0 specified.',
     );
   });
@@ -183,7 +176,7 @@ describe('version-negotiation vectors (latest = next = 3.0.0)', () => {
       }
       // The vector gives the start of Java's message, then "..." (it checks containment).
       const javaMessage = (expected as { error: string }).error.replace(/\.\.\.$/, '');
-      const e = thrown(negotiate);
+      const e = thrownAny(negotiate);
       expect(e.code).toBe('VERSION_TOO_OLD');
       expect(e.reason.startsWith(javaMessage)).toBe(true);
     },
@@ -218,15 +211,15 @@ describe('version-negotiation vectors (latest = next = 3.0.0)', () => {
   );
 
   test('the error names both versions; bad input is reported', () => {
-    expect(thrown(() => negotiateVersion('0.9.0')).reason).toBe(
+    expect(thrownAny(() => negotiateVersion('0.9.0')).reason).toBe(
       'Announced version is less than the earliest supported version!' +
         'Announced version: 0.9.0, earliest supported version: 1.0.0',
     );
-    expect(thrown(() => negotiateVersion('2.0', 'USE_LATEST_IF_AVAILABLE')).code).toBe(
+    expect(thrownAny(() => negotiateVersion('2.0', 'USE_LATEST_IF_AVAILABLE')).code).toBe(
       'INVALID_VERSION',
     );
     const option = 'USE_NEXT' as VersionOption;
-    expect(thrown(() => negotiateVersion('2.0.0', option)).code).toBe('UNKNOWN_VERSION_OPTION');
+    expect(thrownAny(() => negotiateVersion('2.0.0', option)).code).toBe('UNKNOWN_VERSION_OPTION');
   });
 });
 
@@ -271,7 +264,7 @@ describe('announced-version vectors: restli.protocol and restli.protocol.percent
     expect(formatVersion(announcedVersion({}, Math.random, { baseline: '1.0.0' }))).toBe('1.0.0');
     const inherited = Object.create({ 'restli.protocol': '1.0.0' });
     expect(formatVersion(announcedVersion(inherited))).toBe('2.0.0');
-    expect(thrown(() => announcedVersion({ 'restli.protocol': '2.0' })).code).toBe(
+    expect(thrownAny(() => announcedVersion({ 'restli.protocol': '2.0' })).code).toBe(
       'INVALID_VERSION',
     );
   });
@@ -291,7 +284,7 @@ describe('server acceptance and version-dependent header names', () => {
     if (supported) {
       expect(() => assertSupportedVersion(v)).not.toThrow();
     } else {
-      const e = thrown(() => assertSupportedVersion(v));
+      const e = thrownAny(() => assertSupportedVersion(v));
       expect(e.code).toBe('UNSUPPORTED_VERSION');
       expect(e.reason).toBe(
         `Rest.li protocol version ${formatVersion(parseVersion(v))} used by the client is not supported!`,
@@ -354,7 +347,7 @@ describe('properties', () => {
         });
         return;
       }
-      const e = thrown(() => parseVersion(text)) as RestliSyntaxError;
+      const e = thrownAny(() => parseVersion(text)) as RestliSyntaxError;
       expect(e.code).toBe('INVALID_VERSION');
       expect(e.offset).toBeGreaterThanOrEqual(0);
       expect(e.offset).toBeLessThanOrEqual(text.length);

@@ -1,16 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { RestliSyntaxError } from '../../src/errors.ts';
 import { formDecode } from '../../src/v1/form.ts';
-
-function thrown(f: () => unknown): RestliSyntaxError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliSyntaxError);
-    return error as RestliSyntaxError;
-  }
-  return expect.unreachable('no error');
-}
+import { thrown } from '../helpers/errors.ts';
 
 describe('formDecode: java URLDecoder', () => {
   test.each([

@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { RestliSyntaxError } from '../../src/errors.ts';
 import { parseNameSegment } from '../../src/v1/segment.ts';
+import { thrown } from '../helpers/errors.ts';
 import { vectorsOf } from '../helpers/vectors.ts';
-
-function thrown(f: () => unknown): RestliSyntaxError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliSyntaxError);
-    return error as RestliSyntaxError;
-  }
-  return expect.unreachable('no error');
-}
 
 /** Our code for each Java PathSegment message. */
 const CODES: [string, string][] = [

@@ -1,22 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { RestliError, RestliSyntaxError } from '../../src/errors.ts';
+import { RestliError } from '../../src/errors.ts';
 import { createAsciiHexCodec, escapeNameSegment, unescapeNameSegment } from '../../src/v1/tilde.ts';
+import { thrown } from '../helpers/errors.ts';
 import { vectorsOf } from '../helpers/vectors.ts';
 
 interface CodecInput {
   escapeChar: string;
   reserved: string[];
   input: string;
-}
-
-function thrown(f: () => unknown): RestliSyntaxError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliSyntaxError);
-    return error as RestliSyntaxError;
-  }
-  return expect.unreachable('no error');
 }
 
 describe('ascii-hex vectors: the test codec with extra reserved characters', () => {

@@ -6,17 +6,8 @@ import {
   unflattenV1,
   unflattenV1Detailed,
 } from '../../src/v1/unflatten.ts';
+import { thrown } from '../helpers/errors.ts';
 import { vectorsOf } from '../helpers/vectors.ts';
-
-function thrown(f: () => unknown): RestliSyntaxError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliSyntaxError);
-    return error as RestliSyntaxError;
-  }
-  return expect.unreachable('no error');
-}
 
 /** Our code for each Java message of a v1 query parse. */
 const CODES: [string, string][] = [
