@@ -18,6 +18,7 @@ import {
   type IToken,
 } from 'chevrotain';
 import type { MaskTree } from '../src/mask-types.ts';
+import { setOwn } from '../src/own.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
 import {
   MaskClose,
@@ -41,10 +42,6 @@ const messages: IParserErrorMessageProvider = {
   buildNoViableAltMessage: () => 'MASK_EXPECTED_CLOSE\0expected closing token',
   buildEarlyExitMessage: () => 'MASK_EXPECTED_CLOSE\0expected closing token',
 };
-
-function setOwn(map: MaskTree, key: string, value: MaskTree[string]): void {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-}
 
 class MaskParser extends EmbeddedActionsParser {
   constructor() {

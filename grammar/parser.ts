@@ -25,6 +25,7 @@ import {
 } from 'chevrotain';
 import { RestliSyntaxError } from '../src/errors.ts';
 import type { InvalidUtf8 } from '../src/escape.ts';
+import { setOwn } from '../src/own.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
 import { tokenize, type ValueToken } from './lexer.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
@@ -69,20 +70,6 @@ const messages: IParserErrorMessageProvider = {
     return `UNEXPECTED_TOKEN\0unexpected token: ${at(actual[0]!)} at start of element`;
   },
 };
-
-/** Sets an own property, also for `__proto__`, so decoded maps behave like `JSON.parse` output. */
-function setOwn(map: RestliDataMap, key: string, value: RestliData): void {
-  if (key === '__proto__') {
-    Object.defineProperty(map, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else {
-    map[key] = value;
-  }
-}
 
 class ValueParser extends EmbeddedActionsParser {
   constructor() {

@@ -8,6 +8,7 @@
 import { RestliError, RestliSyntaxError } from './errors.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 import { utf8DecodeStrict } from './multipart.ts';
+import { setOwn } from './own.ts';
 
 /** A parsed `Content-Type` header. */
 export interface ContentType {
@@ -50,16 +51,6 @@ function trimmed(s: string, start: number, end: number): [number, number] {
   while (start < end && s.charCodeAt(start) <= 0x20) start++;
   while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
   return [start, end];
-}
-
-/** Assigns an own, enumerable property, treating `__proto__` as an ordinary key. */
-function setOwn(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 function invalid(reason: string, header: string, offset: number): RestliSyntaxError {

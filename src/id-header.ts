@@ -6,6 +6,7 @@
  */
 
 import { decodeKey, encodeKey, inferKeyKind, type Key, type KeyKind } from './keys.ts';
+import { setOwn } from './own.ts';
 import type { RestliData } from './types.ts';
 import {
   compareVersions,
@@ -99,12 +100,7 @@ export function encodeBatchKeys<T>(
       context: 'body',
       full: options?.full ?? true,
     });
-    Object.defineProperty(out, text, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    setOwn(out, text, value);
   }
   return out;
 }

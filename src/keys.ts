@@ -10,6 +10,7 @@ import { decode } from './decode.ts';
 import { encode, isPlainObject, sortedKeys } from './encode.ts';
 import { RestliEncodeError, RestliSyntaxError } from './errors.ts';
 import { encodeUriComponent, percentDecode, urlEncoderEncode } from './escape.ts';
+import { setOwn } from './own.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from './types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
@@ -265,12 +266,7 @@ function readParts(
 function toMap(parts: Map<string, string>): RestliDataMap {
   const out: RestliDataMap = {};
   for (const [k, v] of parts) {
-    Object.defineProperty(out, k, {
-      value: v,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    setOwn(out, k, v);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { encodeUriComponent } from './escape.ts';
 import { grammars } from './grammars.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 import type { MaskTree } from './mask-types.ts';
+import { setOwn } from './own.ts';
 import { javaHashMapOrder } from './v1/java-hash-order.ts';
 import type { ProtocolVersionText } from './version-text.ts';
 
@@ -81,10 +82,6 @@ function treeOf(paths: readonly string[]): MaskTree {
     });
   });
   return root;
-}
-
-function setOwn(map: MaskTree, key: string, value: MaskTree[string]): void {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function writeLevel(tree: MaskTree, path: string, depth: number): string {

@@ -13,6 +13,7 @@
 import { isPlainObject, sortedKeys } from './encode.ts';
 import { RestliEncodeError, RestliError } from './errors.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
+import { setOwn } from './own.ts';
 import type { RestliPrimitive } from './types.ts';
 
 /**
@@ -421,20 +422,6 @@ function own(record: PatchRecord, field: string): PatchData | undefined {
 
 function definedKeys(record: PatchRecord): string[] {
   return Object.keys(record).filter((field) => record[field] !== undefined);
-}
-
-/** Assigns an own property, even for `__proto__`, whose plain assignment would set the prototype. */
-function setOwn(record: Building, field: string, value: Building[string]): void {
-  if (field === '__proto__') {
-    Object.defineProperty(record, field, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else {
-    record[field] = value;
-  }
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -9,6 +9,7 @@ import { decode } from './decode.ts';
 import { encode } from './encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
 import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
+import { setOwn } from './own.ts';
 import type { RestliData, RestliDataMap, RestliValue } from './types.ts';
 import { encodeQueryV1, PROJECTION_PARAMS } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
@@ -105,10 +106,6 @@ function renamePath(error: unknown, name: string): unknown {
   const root = /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
   const reason = error.reason.replace(/ at \$.*$/s, '');
   return new RestliEncodeError(error.code, reason, root + error.path.slice(1));
-}
-
-function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Decoded parameters and what protocol 1.0 could not tell apart. */

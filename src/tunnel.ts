@@ -18,6 +18,7 @@ import {
   utf8Encode,
   writeMultipart,
 } from './multipart.ts';
+import { setOwn } from './own.ts';
 
 /** An HTTP request as the tunnel functions read and return it. */
 export interface HttpRequest {
@@ -94,16 +95,6 @@ function header(headers: Record<string, string>, name: string): string | undefin
   const wanted = name.toLowerCase();
   for (const key of Object.keys(headers)) if (key.toLowerCase() === wanted) return headers[key];
   return undefined;
-}
-
-/** Assigns an own, enumerable property, treating `__proto__` as an ordinary key. */
-function setOwn(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 /**

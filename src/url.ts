@@ -16,6 +16,7 @@ import {
   type KeyKind,
 } from './keys.ts';
 import type { MaskTree } from './mask.ts';
+import { setOwn } from './own.ts';
 import {
   type DecodedQuery,
   decodeQueryDetailed,
@@ -198,10 +199,6 @@ function idsValue(
     }
   }
   return out;
-}
-
-function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods. */

@@ -7,6 +7,7 @@
  */
 
 import { RestliSyntaxError } from '../errors.ts';
+import { setOwn } from '../own.ts';
 
 /** Parses `text` as one JSON value; integers that are not safe become bigints. */
 export function parseJson(text: string, maxDepth = 256): unknown {
@@ -150,12 +151,7 @@ class JsonParser {
       if (this.text[this.i] !== ':') this.expected("':'");
       this.i++;
       this.space();
-      Object.defineProperty(out, key, {
-        value: this.value(depth),
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
+      setOwn(out, key, this.value(depth));
       this.space();
       const c = this.text[this.i];
       if (c !== '}' && c !== ',') this.expected("',' or '}'");

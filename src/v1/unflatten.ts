@@ -9,6 +9,7 @@
 import { RestliSyntaxError } from '../errors.ts';
 import type { InvalidUtf8 } from '../escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../limits.ts';
+import { setOwn } from '../own.ts';
 import type { RestliData, RestliDataMap } from '../types.ts';
 import { formDecode } from './form.ts';
 import { javaHashMapOrder } from './java-hash-order.ts';
@@ -344,20 +345,6 @@ function put(level: MapNode, segment: NameSegment, value: string, fail: FailHere
     fail('V1_DUPLICATE_KEY', `Duplicate references to key: ${segment.name}`);
   }
   (holder as Map<string | number, Node>).set(key, value);
-}
-
-/** Assigns an own property, `__proto__` included, as JSON.parse would. */
-function setOwn(target: RestliDataMap, key: string, value: RestliData): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
 }
 
 /**
