@@ -17,8 +17,12 @@ export {
   JSON_CODEC,
   parseContentType,
 } from './content-type.ts';
+export type { ConvertOptions, ConvertResult, ConvertWarning } from './convert.ts';
+export { convertUrl } from './convert.ts';
 export type { DecodeOptions } from './decode.ts';
 export { decode } from './decode.ts';
+export type { Detection, Evidence } from './detect.ts';
+export { detectVersion } from './detect.ts';
 export type { EncodeOptions } from './encode.ts';
 export { encode } from './encode.ts';
 export { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
@@ -26,6 +30,18 @@ export type { InvalidUtf8, PercentDecodeOptions, UriComponent, ValueContext } fr
 export { decodeOctetRun, encodeUriComponent, percentDecode, urlEncoderEncode } from './escape.ts';
 export type { BatchKeyOptions, IdOptions } from './id-header.ts';
 export { decodeBatchKeys, decodeIdHeader, encodeBatchKeys, encodeIdHeader } from './id-header.ts';
+export type {
+  ParameterInfo,
+  ResourceIndex,
+  ResourceInfo,
+  Restspec,
+  RestspecOperations,
+  RestspecParameter,
+  SchemaType,
+  Snapshot,
+  TypeShape,
+} from './idl.ts';
+export { loadResources } from './idl.ts';
 export type {
   ComplexKey,
   CompoundKey,

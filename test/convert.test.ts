@@ -1,0 +1,296 @@
+import { fc, test as prop } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { convertUrl } from '../src/convert.ts';
+import { detectVersion } from '../src/detect.ts';
+import type { Restspec, RestspecParameter, SchemaType } from '../src/idl.ts';
+import { buildUrl } from '../src/url.ts';
+import { trickyString } from './helpers/arbitraries.ts';
+import { expectSameUrl, keyOf, type VectorRequest } from './helpers/requests.ts';
+import { type Vector, vectorsOf } from './helpers/vectors.ts';
+
+/** A schema that describes `value`: arrays and records from the value's own shape. */
+function schemaOf(value: unknown): SchemaType {
+  if (Array.isArray(value)) {
+    // Records in a list may differ in their fields (batch finder criteria): merge them.
+    const records = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    if (records.length > 0)
+      return { type: 'array', items: schemaOf(Object.assign({}, ...records)) };
+    return { type: 'array', items: value.length > 0 ? schemaOf(value[0]) : 'string' };
+  }
+  if (value !== null && typeof value === 'object' && !('$long' in value)) {
+    return {
+      type: 'record',
+      name: 'R',
+      fields: Object.entries(value).map(([name, v]) => ({ name, type: schemaOf(v) })),
+    };
+  }
+  return 'string';
+}
+
+/** A type as restspecs write it: a primitive's name, or an inline schema as JSON text. */
+const json = (schema: SchemaType): string =>
+  typeof schema === 'string' ? schema : JSON.stringify(schema);
+
+/**
+ * A restspec for a request-uri vector: the template as the resource path, key kinds and record
+ * fields from the vector's keys, and the parameters' types from their values, all required.
+ */
+function restspecOf(input: VectorRequest): Restspec {
+  const method = input.method.toLowerCase();
+  const parameters: RestspecParameter[] = Object.entries(input.params ?? {}).map(
+    ([name, value]) => ({
+      name,
+      type: json(schemaOf(value)),
+    }),
+  );
+  const operations = {
+    methods: [{ method, parameters }],
+    finders: typeof input.params?.q === 'string' ? [{ name: input.params.q, parameters }] : [],
+    batchFinders:
+      typeof input.params?.bq === 'string'
+        ? [{ name: input.params.bq, parameters, batchParam: 'criteria' }]
+        : [],
+    actions:
+      typeof input.params?.action === 'string' ? [{ name: input.params.action, parameters }] : [],
+  };
+  const sample = input.id ?? input.ids?.[0];
+  const { kind, key } =
+    sample === undefined ? { kind: 'primitive', key: undefined } : keyOf(sample);
+  const template = input.template.replace(/^\//, '');
+  const identifierOf = (k: string, value: unknown) => {
+    if (k !== 'complex') return { type: 'string' };
+    const { $params, ...fields } = value as Record<string, unknown>;
+    return {
+      type: JSON.stringify(schemaOf(fields)),
+      params: JSON.stringify(schemaOf($params ?? {})),
+    };
+  };
+  let spec: Restspec =
+    kind === 'compound'
+      ? {
+          name: 'r',
+          path: `/${template}`,
+          association: {
+            identifier: 'key',
+            assocKeys: Object.keys(key as object).map((n) => ({ name: n, type: 'string' })),
+            ...operations,
+          },
+        }
+      : {
+          name: 'r',
+          path: `/${template}`,
+          collection: { identifier: { name: 'key', ...identifierOf(kind, key) }, ...operations },
+        };
+  // Nest it under its parents so that their key kinds are known, innermost first.
+  for (const [name, k] of Object.entries(input.pathKeys ?? {}).reverse()) {
+    const parent = keyOf(k);
+    const path = `/${template.slice(0, template.indexOf(`{${name}}`) - 1)}`;
+    spec =
+      parent.kind === 'compound'
+        ? {
+            name,
+            path,
+            association: { identifier: name, assocKeys: [], entity: { subresources: [spec] } },
+          }
+        : {
+            name,
+            path,
+            collection: {
+              identifier: { name, ...identifierOf(parent.kind, parent.key) },
+              entity: { subresources: [spec] },
+            },
+          };
+  }
+  return spec;
+}
+
+/** The vector pairs: the same request in both versions. */
+function pairs(): [Vector, Vector][] {
+  const v2 = vectorsOf('request-uri-v2');
+  return vectorsOf('request-uri-v1').map((v1, i) => [v1, v2[i]!]);
+}
+
+describe('request-uri vector pairs as translations, with their resource as IDL', () => {
+  test.each(pairs().map(([a, b], i) => [`${i} ${a.source}`, a, b] as const))('%s', (_n, v1, v2) => {
+    const input = v1.input as VectorRequest;
+    expect(JSON.stringify({ ...input, version: '' })).toBe(
+      JSON.stringify({ ...(v2.input as VectorRequest), version: '' }),
+    );
+    const resources = [restspecOf(input)];
+    const up = convertUrl(v1.expected as string, { from: '1.0.0', to: '2.0.0', resources });
+    // An empty primitive key leaves no trace in a 1.0 path (spec d.1): nothing can restore it.
+    if (input.id !== '') expectSameUrl(up.url, v2, '2.0.0');
+    expect(up.warnings).toEqual([]);
+    const down = convertUrl(v2.expected as string, { from: '2.0.0', to: '1.0.0', resources });
+    // 2.0 → 1.0 can only lose what 1.0 cannot say (empty containers, the empty key), and says so.
+    if (down.warnings.length === 0) expectSameUrl(down.url, v1, '1.0.0');
+    else
+      expect(down.warnings.map((w) => w.code)).toSatisfy((codes: string[]) =>
+        codes.every((c) => ['EMPTY_CONTAINER_DROPPED', 'EMPTY_KEY_DROPPED'].includes(c)),
+      );
+  });
+});
+
+describe('without an IDL', () => {
+  test.each([
+    ['/people?ids=1&ids=2', '2.0.0', '/people?ids=List(1,2)', []],
+    ['/people?ids=List(1,2)', '1.0.0', '/people?ids=1&ids=2', []],
+    ['/people/3?count=10', '2.0.0', '/people/3?count=10', []],
+    ['/people/a=1&b=2', '2.0.0', '/people/(a:1,b:2)', ['KEY_KIND_GUESSED']],
+    [
+      '/people?q=search&tags=x',
+      '2.0.0',
+      '/people?q=search&tags=x',
+      ['SINGLE_VALUE_ASSUMED_SCALAR'],
+    ],
+    ['/people?q=search&e', '2.0.0', "/people?e=''&q=search", ['SINGLE_VALUE_ASSUMED_SCALAR']],
+    [
+      '/people?q=s&l=List()&m=()',
+      '1.0.0',
+      '/people?q=s',
+      ['EMPTY_CONTAINER_DROPPED', 'EMPTY_CONTAINER_DROPPED'],
+    ],
+    [
+      'https://api.linkedin.com/v2/people/(id:ABC123)/certifications/42#top',
+      '1.0.0',
+      'https://api.linkedin.com/v2/people/id=ABC123/certifications/42#top',
+      ['KEY_KIND_GUESSED'],
+    ],
+    [
+      '/resource?q=myFinder&param=(aList:List(foo,bar,baz),anObject:(aField:1,anotherField:value))',
+      '1.0.0',
+      '/resource?param.aList%5B0%5D=foo&param.aList%5B1%5D=bar&param.aList%5B2%5D=baz&param.anObject.aField=1&param.anObject.anotherField=value&q=myFinder',
+      [],
+    ],
+  ] as const)('%s → %s', (url, to, expected, codes) => {
+    const result = convertUrl(url, { to });
+    expect(result.url).toBe(expected);
+    expect(result.warnings.map((w) => w.code)).toEqual(codes);
+  });
+
+  test('a URL that is not valid in its version is a syntax error pointing into it', () => {
+    expect(() => convertUrl('/people?ids=List(1,2', { to: '1.0.0' })).toThrowError(
+      expect.objectContaining({ code: 'UNEXPECTED_END', offset: 20 }),
+    );
+  });
+});
+
+describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
+  const greetings: Restspec = {
+    name: 'greetings',
+    path: '/greetings',
+    collection: {
+      identifier: { name: 'greetingsId', type: 'string' },
+      supports: ['get', 'batch_get'],
+      finders: [
+        {
+          name: 'search',
+          parameters: [
+            { name: 'tags', type: '{ "type" : "array", "items" : "string" }' },
+            { name: 'tone', type: 'string' },
+          ],
+        },
+      ],
+      entity: {
+        path: '/greetings/{greetingsId}',
+        subresources: [
+          {
+            name: 'replies',
+            path: '/greetings/{greetingsId}/replies',
+            association: {
+              identifier: 'repliesId',
+              assocKeys: [
+                { name: 'a', type: 'string' },
+                { name: 'b', type: 'long' },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+
+  test('a one-value array is a List, a scalar stays a scalar, no warnings', () => {
+    const r = convertUrl('/greetings?q=search&tags=x&tone=warm', {
+      to: '2.0.0',
+      resources: [greetings],
+    });
+    expect(r.url).toBe('/greetings?q=search&tags=List(x)&tone=warm');
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('a string key containing = stays a string', () => {
+    const r = convertUrl('/greetings/a%3Db?x', {
+      to: '2.0.0',
+      from: '1.0.0',
+      resources: [greetings],
+    });
+    expect(r.url.startsWith('/greetings/a=b?')).toBe(true);
+    const r2 = convertUrl('/greetings?ids=a%3Db&ids=c', { to: '2.0.0', resources: [greetings] });
+    expect(r2.url).toBe('/greetings?ids=List(a%3Db,c)');
+    expect(r2.warnings).toEqual([]);
+  });
+
+  test('sub-resources are found by path, with the parent key kind', () => {
+    const r = convertUrl('/v2/greetings/hello%20world/replies/a=1&b=2', {
+      to: '2.0.0',
+      resources: [greetings],
+    });
+    expect(r.url).toBe('/v2/greetings/hello%20world/replies/(a:1,b:2)');
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('detectVersion', () => {
+  test.each([
+    ['/people?ids=List(1,2)', '2.0.0'],
+    ['/people?ids=1&ids=2', '1.0.0'],
+    ['/people/3?count=10', 'either'],
+    ['/people/(a:1)', '2.0.0'],
+    ['/people/a=1&b=2', '1.0.0'],
+    ['/p?a.b=1', '1.0.0'],
+    ['/p?a[0]=1', '1.0.0'],
+    ["/p?a=''", '2.0.0'],
+    ['/p?a', '1.0.0'],
+  ])('%s is %s', (url, version) => {
+    expect(detectVersion(url).version).toBe(version);
+  });
+});
+
+describe('round trips', () => {
+  const name = fc
+    .stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,6}$/)
+    .filter((n) => !['ids', 'q', 'bq', 'action', 'fields'].includes(n));
+  const text = trickyString.filter((s) => s !== '');
+  const value = fc.oneof(
+    text,
+    fc.array(text, { minLength: 2, maxLength: 3 }),
+    fc.dictionary(name, text, { minKeys: 1, maxKeys: 2 }),
+  );
+  prop.prop(
+    [
+      fc.dictionary(name, value, { maxKeys: 4 }),
+      fc.uniqueArray(fc.oneof(text, fc.nat()), { minLength: 2, maxLength: 4, selector: String }),
+    ],
+    { numRuns: 300 },
+  )('v1 → v2 → v1 gives the same URL back (canonical v1 in, canonical v1 out)', (params, ids) => {
+    const v1 = buildUrl(
+      { method: 'batch_get', resource: 'people', ids, params: params as never },
+      { version: '1.0.0', base: '/rest/' },
+    );
+    const v2 = convertUrl(v1, {
+      from: '1.0.0',
+      to: '2.0.0',
+      resources: [
+        {
+          name: 'people',
+          path: '/people',
+          collection: { identifier: { name: 'id', type: 'string' } },
+        },
+      ],
+    });
+    const back = convertUrl(v2.url, { from: '2.0.0', to: '1.0.0' });
+    expect(back.url).toBe(v1);
+    expect(detectVersion(v2.url).version).not.toBe('1.0.0');
+  });
+});
