@@ -98,8 +98,11 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const from =
     options.from ?? (detection!.version === 'either' ? (to === V2 ? V1 : V2) : detection!.version);
   const warnings: ConvertWarning[] = [];
-  const warn = (code: string, where: string, message: string) =>
+  const warn = (code: string, where: string, message: string) => {
+    // Reading 2.0 as 2.0 (or 1.0 as 1.0), a key's kind changes nothing in what is written.
+    if (code === 'KEY_KIND_GUESSED' && from === to) return;
     warnings.push({ code, where, message });
+  };
   const index = options.resources === undefined ? undefined : toIndex(options.resources);
 
   const { origin, path, query, fragment } = splitUrl(url);
@@ -149,7 +152,7 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
         : inUrl(url, raw, () => decodeKey(raw, { kind, version: from, context: 'path' }));
     const repaired =
       kind === 'complex' && from === V1
-        ? wrapArrays(value, resource?.key?.shape, raw, warn, !resource)
+        ? wrapArrays(value, role.shape, raw, warn, !resource)
         : value;
     const written = encodeKey(repaired as Key, { kind, version: to, context: 'path' });
     // A 1.0 empty primitive key is an empty segment, which the URI builder drops (spec d.1).
@@ -215,7 +218,7 @@ function toIndex(resources: ResourceIndex | readonly (Restspec | Snapshot)[]): R
     : (resources as ResourceIndex);
 }
 
-type Role = { kind: 'static' } | { kind: 'key'; keyKind: KeyKind | undefined };
+type Role = { kind: 'static' } | { kind: 'key'; keyKind: KeyKind | undefined; shape?: TypeShape };
 
 /** What each path segment is: with a matched resource, from its template; else from its form. */
 function segmentRoles(
@@ -239,15 +242,23 @@ function segmentRoles(
     const t = template[i - start];
     if (t === undefined) {
       // The segment after the resource path: the entity key, or a finder's association key.
-      return { kind: 'key', keyKind: isFinder ? 'compound' : resource.key?.kind };
+      return isFinder
+        ? { kind: 'key', keyKind: 'compound' }
+        : {
+            kind: 'key',
+            keyKind: resource.key?.kind,
+            ...(resource.key?.shape ? { shape: resource.key.shape } : {}),
+          };
     }
     const placeholder = /^\{([^}]*)\}$/.exec(t)?.[1];
     if (placeholder === undefined) return { kind: 'static' };
+    const shape = resource.pathKeyShapes[placeholder];
     return {
       kind: 'key',
       keyKind:
         resource.pathKeyKinds[placeholder] ??
         (resource.key?.name === placeholder ? resource.key.kind : undefined),
+      ...(shape ? { shape } : {}),
     };
   });
 }

@@ -109,6 +109,8 @@ export interface ResourceInfo {
   key?: { name: string; kind: KeyKind; shape?: TypeShape; params?: TypeShape };
   /** The kinds of the parent keys, by placeholder name. */
   pathKeyKinds: Record<string, KeyKind>;
+  /** The record shapes of complex parent keys, by placeholder name. */
+  pathKeyShapes: Record<string, TypeShape>;
   /** Parameters of the operation a request's query names (`q`, `bq`, `action`, method). */
   parameters(
     query: { q?: string; bq?: string; action?: string },
@@ -146,7 +148,7 @@ export function loadResources(idls: readonly (Restspec | Snapshot)[]): ResourceI
     specs.push(spec);
   }
   const resources: ResourceInfo[] = [];
-  for (const spec of specs) collect(spec, {}, models, resources);
+  for (const spec of specs) collect(spec, {}, {}, models, resources);
   return {
     resources,
     match(segments) {
@@ -187,6 +189,7 @@ function addModel(models: Map<string, SchemaType>, model: SchemaType): void {
 function collect(
   spec: Restspec,
   parentKinds: Record<string, KeyKind>,
+  parentShapes: Record<string, TypeShape>,
   models: Map<string, SchemaType>,
   out: ResourceInfo[],
 ): void {
@@ -209,6 +212,7 @@ function collect(
     name: spec.name,
     template: spec.path.replace(/^\//, ''),
     pathKeyKinds: { ...parentKinds },
+    pathKeyShapes: { ...parentShapes },
     ...(key ? { key } : {}),
     parameters(query, method) {
       const list = operationParameters(ops, query, method);
@@ -225,7 +229,9 @@ function collect(
   };
   out.push(info);
   const childKinds = key ? { ...parentKinds, [key.name]: key.kind } : parentKinds;
-  for (const sub of ops.entity?.subresources ?? []) collect(sub, childKinds, models, out);
+  const childShapes = key?.shape ? { ...parentShapes, [key.name]: key.shape } : parentShapes;
+  for (const sub of ops.entity?.subresources ?? [])
+    collect(sub, childKinds, childShapes, models, out);
 }
 
 function operationParameters(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { convertUrl } from '../src/convert.ts';
@@ -292,5 +293,78 @@ describe('round trips', () => {
     const back = convertUrl(v2.url, { from: '2.0.0', to: '1.0.0' });
     expect(back.url).toBe(v1);
     expect(detectVersion(v2.url).version).not.toBe('1.0.0');
+  });
+});
+
+describe('a realistic IDL (test/fixtures/idl), as a snapshot and as a bare restspec', () => {
+  const load = (file: string) =>
+    JSON.parse(readFileSync(new URL(`./fixtures/idl/${file}`, import.meta.url), 'utf8'));
+  const snapshot = load('com.example.members.snapshot.json');
+  const restspec = load('com.example.members.restspec.json');
+  const key = '$params.version=1&id=7&tags=a';
+
+  test.each([
+    [
+      '/v2/members?q=search&keywords=x&industries=4&titles=cto&facets.geo=us&filter.field=a&filter.values=b',
+      '/v2/members?facets=(geo:us)&filter=(field:a,values:List(b))&industries=List(4)&keywords=x&q=search&titles=List(cto)',
+      '/v2/members?facets=(geo:us)&filter=(field:a,values:b)&industries=4&keywords=x&q=search&titles=cto',
+    ],
+    [
+      `/v2/members/${key}`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))',
+      '/v2/members/($params:(version:1),id:7,tags:a)',
+    ],
+    [
+      '/v2/members?ids[0].$params.version=1&ids[0].id=7&ids[0].tags=a&ids[1].id=8&ids[1].tags[0]=b&ids[1].tags[1]=c',
+      '/v2/members?ids=List(($params:(version:1),id:7,tags:List(a)),(id:8,tags:List(b,c)))',
+      '/v2/members?ids=List(($params:(version:1),id:7,tags:a),(id:8,tags:List(b,c)))',
+    ],
+    [
+      `/v2/members/${key}/connections/from=x&to=2`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))/connections/(from:x,to:2)',
+      '/v2/members/($params:(version:1),id:7,tags:a)/connections/(from:x,to:2)',
+    ],
+    [
+      `/v2/members/${key}/connections/from=x?q=recent&since=3`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))/connections/(from:x)?q=recent&since=3',
+      '/v2/members/($params:(version:1),id:7,tags:a)/connections/(from:x)?q=recent&since=3',
+    ],
+    [
+      `/v2/members/${key}/posts/urn%3Ali%3Apost%3A1`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))/posts/urn%3Ali%3Apost%3A1',
+      '/v2/members/($params:(version:1),id:7,tags:a)/posts/urn%3Ali%3Apost%3A1',
+    ],
+    [
+      '/v2/members?bq=byCriteria&criteria[0].field=a&criteria[0].values[0]=b',
+      '/v2/members?bq=byCriteria&criteria=List((field:a,values:List(b)))',
+      '/v2/members?bq=byCriteria&criteria=List((field:a,values:List(b)))',
+    ],
+  ])('%s', (v1, withIdl, withoutIdl) => {
+    const settled = convertUrl(v1, { to: '2.0.0', resources: [snapshot] });
+    expect(settled.url).toBe(withIdl);
+    expect(settled.warnings).toEqual([]);
+    const guessed = convertUrl(v1, { to: '2.0.0' });
+    expect(guessed.url).toBe(withoutIdl);
+    // Where the IDL changed the result, the run without it said it was guessing.
+    if (withoutIdl !== withIdl) expect(guessed.warnings.length).toBeGreaterThan(0);
+    // And back to 1.0 with the IDL gives the canonical 1.0 URL again.
+    expect(convertUrl(withIdl, { to: '1.0.0', resources: [snapshot] }).url).toBe(
+      convertUrl(v1, { to: '1.0.0', from: '1.0.0', resources: [snapshot] }).url,
+    );
+  });
+
+  test('a bare restspec knows the inline array types but not the named ones', () => {
+    const r = convertUrl('/v2/members?q=search&keywords=x&industries=4&titles=cto', {
+      to: '2.0.0',
+      resources: [restspec],
+    });
+    expect(r.url).toBe('/v2/members?industries=List(4)&keywords=x&q=search&titles=cto');
+    expect(r.warnings.map((w) => w.where)).toEqual(['titles']);
+  });
+
+  test('a path that no loaded IDL knows is reported', () => {
+    const r = convertUrl('/v2/other?ids=1&ids=2', { to: '2.0.0', resources: [snapshot] });
+    expect(r.url).toBe('/v2/other?ids=List(1,2)');
+    expect(r.warnings.map((w) => w.code)).toEqual(['RESOURCE_NOT_FOUND']);
   });
 });

@@ -10,8 +10,8 @@
 import { createInterface } from 'node:readline';
 import { RestliError } from '../errors.ts';
 
-/** What a command does with one input: its output line, or a thrown RestliError. */
-export type Transform = (input: string) => string | Promise<string>;
+/** What a command does with one input (and its 1-based line number): its output, or a thrown RestliError. */
+export type Transform = (input: string, lineNumber: number) => string | Promise<string>;
 
 /** How a command's results are written. */
 export interface PipelineOptions {
@@ -97,7 +97,7 @@ export async function runPipeline(
     lineNumber++;
     let output: string;
     try {
-      output = await transform(input);
+      output = await transform(input, lineNumber);
     } catch (error) {
       const record = errorRecord(error);
       failures++;
@@ -119,4 +119,17 @@ export async function runPipeline(
   }
   await out.flush();
   return failures;
+}
+
+/**
+ * A progress line on stderr every 100 000 inputs, only when stderr is a terminal (so pipes and
+ * logs stay clean) and the inputs come from stdin.
+ */
+export function progress(every = 100_000): ((ok: boolean, lineNumber: number) => void) | undefined {
+  if (!process.stderr.isTTY || process.stdin.isTTY) return undefined;
+  let bad = 0;
+  return (ok, lineNumber) => {
+    if (!ok) bad++;
+    if (lineNumber % every === 0) process.stderr.write(`\rrestli: ${lineNumber} lines, ${bad} bad`);
+  };
 }

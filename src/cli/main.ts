@@ -8,11 +8,13 @@
 
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
+import { checkCommand } from './check.ts';
 import { type Command, UsageError } from './command.ts';
+import { convertCommand } from './convert.ts';
 import { decodeCommand } from './decode.ts';
 import { encodeCommand } from './encode.ts';
 
-const commands: readonly Command[] = [encodeCommand, decodeCommand];
+const commands: readonly Command[] = [encodeCommand, decodeCommand, convertCommand, checkCommand];
 
 const overallHelp = `Usage: restli <command> [options] [inputs ...]
 
