@@ -378,11 +378,22 @@ function repairSingleValues(
   warn: (code: string, where: string, message: string) => void,
 ): void {
   for (const path of singleValued) {
-    const steps = pathSteps(path);
-    const root = steps[0];
-    if (root === undefined || root === 'ids' || PROJECTION_PARAMS.has(String(root))) continue;
     // A leaf inside an indexed list is a list element: 1.0 cannot hold a list of lists anyway.
-    if (typeof steps[steps.length - 1] === 'number') continue;
+    if (path.endsWith(']')) continue;
+    const rootEnd = path.search(/[.[]/);
+    const rootName = rootEnd === -1 ? path : path.slice(0, rootEnd);
+    if (rootName === 'ids' || PROJECTION_PARAMS.has(rootName)) continue;
+    if (parameters === undefined) {
+      if (rootEnd === -1 && RESERVED_SCALARS.has(rootName)) continue;
+      warn(
+        'SINGLE_VALUE_ASSUMED_SCALAR',
+        path,
+        `'${path}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
+      );
+      continue;
+    }
+    const steps = pathSteps(path);
+    const root = steps[0]!;
     let shape: TypeShape | undefined = parameters?.get(String(root))?.shape;
     let parent: unknown = params;
     let key: string | number = root;

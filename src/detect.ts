@@ -27,6 +27,7 @@ export interface Detection {
 }
 
 const PROJECTIONS = new Set(['fields', 'metadataFields', 'pagingFields']);
+const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
 
 /**
  * Detects the protocol version a request URL was written in. 2.0 shows in `List(…)`, `(k:v)` maps,
@@ -67,10 +68,13 @@ export function detectVersion(url: string): Detection {
     seen.add(name);
     if (PROJECTIONS.has(name)) continue;
     if (value === undefined) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
-    if (/\[|%5B/i.test(name)) note(V1, 'an indexed parameter name', name);
-    if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
-    if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
-    if (value === undefined) continue;
+    // Most names are plain words: test the 1.0 name marks only on the others.
+    if (!PLAIN_NAME.test(name)) {
+      if (/\[|%5B/i.test(name)) note(V1, 'an indexed parameter name', name);
+      if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
+      if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
+    }
+    if (value === undefined || !/[(']/.test(value)) continue;
     if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
     else if (/^\(.*:.*\)$/.test(value) || value === '()') note(V2, 'a (key:value) map', name);
     if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);

@@ -136,9 +136,17 @@ function decode(
     const eq = piece.indexOf('=');
     const nameEnd = eq === -1 ? end : start + eq;
     if (nameEnd > start) {
-      const name = formDecode(query.slice(start, nameEnd), { ...decodeOptions, base: start });
-      const value =
-        eq === -1 ? '' : formDecode(piece.slice(eq + 1), { ...decodeOptions, base: nameEnd + 1 });
+      // Options only matter for escapes: most pieces have none, so build them only then.
+      const rawName = query.slice(start, nameEnd);
+      const name = formDecode(
+        rawName,
+        rawName.includes('%') ? { ...decodeOptions, base: start } : undefined,
+      );
+      const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
+      const value = formDecode(
+        rawValue,
+        rawValue.includes('%') ? { ...decodeOptions, base: nameEnd + 1 } : undefined,
+      );
       const group = groups.get(name);
       if (group === undefined)
         groups.set(name, { values: [value], starts: [start], ends: [nameEnd] });
