@@ -54,3 +54,9 @@ export const finderParams = {
 
 /** A hundred member ids for a batch get. */
 export const batchIds = Array.from({ length: 100 }, (_, i) => 10_000_000 + i * 7919);
+
+/** 20 000 protocol 1.0 URLs: batch gets and finders, as a service's logs hold them. */
+export const v1Urls = Array.from({ length: 10_000 }, (_, i) => [
+  `/v2/people?ids=${i}&ids=${i + 1}&ids=${i + 2}&fields=id,firstName`,
+  `/v2/people?q=search&keywords=engineer%20${i}&start=${i}&count=10&facets.industry=4`,
+]).flat();

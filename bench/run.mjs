@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { do_not_optimize, measure } from 'mitata';
-import { buildUrl, decode, encode, encodeQuery } from '../dist/index.js';
-import { batchIds, finderParams, values } from './fixtures.mjs';
+import { buildUrl, convertUrl, decode, encode, encodeQuery } from '../dist/index.js';
+import { batchIds, finderParams, v1Urls, values } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const peerEncoder = require('linkedin-api-client/dist/lib/utils/encoder.js');
@@ -158,6 +158,25 @@ function importTime(runs = 15) {
   return times.sort((a, b) => a - b)[runs >> 1];
 }
 
+/** URLs per second of convertUrl over a mix of v1 finder and batch URLs, best of 5 rounds. */
+function throughput() {
+  let best = 0;
+  for (let round = 0; round < 5; round++) {
+    const t = performance.now();
+    for (const url of v1Urls) convertUrl(url, { to: '2.0.0' });
+    best = Math.max(best, v1Urls.length / ((performance.now() - t) / 1000));
+  }
+  return best;
+}
+let convertRate;
+if (!filter || 'convert'.includes(filter)) {
+  convertRate = throughput();
+  console.log('\n## convert\n');
+  console.log(
+    `convertUrl, 1.0 → 2.0, typical finder and batch URLs: ${Math.round(convertRate).toLocaleString('en')} URLs/s on one core`,
+  );
+}
+
 console.log('\n## start-up\n');
 const rootImport = importTime();
 const version = startup(['dist/cli.js', '--version']);
@@ -172,6 +191,10 @@ const targets = [
   ['decode faster than linkedin-api-client', summary.decode && summary.decode.peerToOurs > 1],
   ['root import < 15 ms', rootImport < 15],
   ['restli --version < 150 ms', version < 150],
+  [
+    'convert ≥ 50 000 URLs/s per core',
+    convertRate === undefined ? undefined : convertRate >= 50_000,
+  ],
 ];
 console.log('\n## targets\n');
 for (const [name, ok] of targets)
