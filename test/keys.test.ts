@@ -131,3 +131,31 @@ describe('keys by hand', () => {
     expect(decodeKey('a+b%2Fc', { version: '1.0.0' })).toBe('a b/c');
   });
 });
+
+describe('compound-key-datamap vectors', () => {
+  const [toDataMap, appendEnum, readOnly] = vectorsOf('compound-key-datamap');
+
+  test('a compound key is the map of its parts: what the 2.0 encoder writes', () => {
+    const parts = { foo: 'foo-value', bar: 1, baz: 7n };
+    expect(toDataMap!.expected).toEqual(toDataMap!.input);
+    expect(encodeKey(parts, { kind: 'compound' })).toBe('(bar:1,baz:7,foo:foo-value)');
+    expect(decodeKey('(bar:1,baz:7,foo:foo-value)', { kind: 'compound' })).toEqual({
+      foo: 'foo-value',
+      bar: '1',
+      baz: '7',
+    });
+  });
+
+  test("an enum part is written as the enum's string form", () => {
+    const { javaToString } = (appendEnum!.input as { foo: { javaToString: string } }).foo;
+    expect(appendEnum!.expected).toEqual({ foo: javaToString });
+    expect(encodeKey({ foo: javaToString }, { kind: 'compound' })).toBe('(foo:action)');
+  });
+
+  test('keys are not changed by encoding (Java makes them read-only; we never mutate them)', () => {
+    expect(readOnly!.expected).toEqual({ error: 'UnsupportedOperationException' });
+    const key = Object.freeze({ foo: 'foo-value', bar: 1 });
+    expect(encodeKey(key, { kind: 'compound', version: '1.0.0' })).toBe('bar=1&foo=foo-value');
+    expect(key).toEqual({ foo: 'foo-value', bar: 1 });
+  });
+});
