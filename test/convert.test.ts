@@ -368,3 +368,48 @@ describe('a realistic IDL (test/fixtures/idl), as a snapshot and as a bare rests
     expect(r.warnings.map((w) => w.code)).toEqual(['RESOURCE_NOT_FOUND']);
   });
 });
+
+describe('the LinkedIn doc examples, translated both ways', () => {
+  test.each([
+    ['/people?ids=1&ids=2&ids=3', '/people?ids=List(1,2,3)'],
+    [
+      '/people?ids[0].$params.a=value0A&ids[0].$params.b=value0B&ids[1].$params.a=value1A&ids[1].$params.b=value1B&ids[2].$params.a=value2A&ids[2].$params.b=value2B',
+      '/people?ids=List(($params:(a:value0A,b:value0B)),($params:(a:value1A,b:value1B)),($params:(a:value2A,b:value2B)))',
+    ],
+    [
+      '/resource?q=myFinder&param.aList[0]=foo&param.aList[1]=bar&param.aList[2]=baz&param.anObject.aField=1&param.anObject.anotherField=value',
+      '/resource?param=(aList:List(foo,bar,baz),anObject:(aField:1,anotherField:value))&q=myFinder',
+    ],
+    ['/v2/people/id=ABC123/certifications', '/v2/people/(id:ABC123)/certifications'],
+    ['/v2/people/id=ABC123/certifications/42', '/v2/people/(id:ABC123)/certifications/42'],
+    [
+      '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
+      '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
+    ],
+  ])('%s ⇄ %s', (v1, v2) => {
+    expect(convertUrl(v1, { to: '2.0.0', from: '1.0.0' }).url).toBe(v2);
+    // Back to 1.0: the canonical 1.0 form (brackets escaped as the Java client writes them).
+    const back = convertUrl(v2, { to: '1.0.0', from: '2.0.0' }).url;
+    expect(decodeURIComponent(back)).toBe(
+      decodeURIComponent(convertUrl(v1, { to: '1.0.0', from: '1.0.0' }).url),
+    );
+  });
+
+  test('a 1.0 URN key with a tuple, written raw, is one string key in 2.0', () => {
+    expect(
+      convertUrl('/v2/endorsement/urn:li:endorsement:(urn:li:person:2qXA98-mVk,65761962366)', {
+        to: '2.0.0',
+        from: '1.0.0',
+        resources: [
+          {
+            name: 'endorsement',
+            path: '/endorsement',
+            collection: { identifier: { name: 'id', type: 'string' } },
+          },
+        ],
+      }).url,
+    ).toBe(
+      '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
+    );
+  });
+});
