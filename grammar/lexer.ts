@@ -11,7 +11,7 @@
 
 import type { IToken, TokenType } from 'chevrotain';
 import { RestliSyntaxError } from '../src/errors.ts';
-import { type InvalidUtf8, percentDecode } from '../src/escape.ts';
+import { type InvalidUtf8, isHex, percentDecode } from '../src/escape.ts';
 import { ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** A token with its decoded text: the string value, or the grammar character. */
@@ -92,10 +92,6 @@ export function tokenize(input: string, options: ScanOptions): ValueToken[] {
   return tokens;
 }
 
-function isHexDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-
 /** Throws the reference's error for a `%` at `i` that is not followed by two hex digits. */
 function checkEscape(input: string, i: number): void {
   if (i + 2 >= input.length) {
@@ -107,7 +103,7 @@ function checkEscape(input: string, i: number): void {
     );
   }
   for (const j of [i + 1, i + 2]) {
-    if (!isHexDigit(input.charCodeAt(j))) {
+    if (!isHex(input.charCodeAt(j))) {
       throw new RestliSyntaxError(
         'MALFORMED_ESCAPE',
         `Malformed percent-encoded octet at index ${j}, invalid hexadecimal digit '${input[j]}'`,

@@ -132,7 +132,8 @@ function escapeWith(
   return out + s.slice(start);
 }
 
-function isHex(c: number): boolean {
+/** True when the char code `c` is an ASCII hex digit. */
+export function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 

@@ -8,10 +8,10 @@
 import { RestliEncodeError } from './errors.ts';
 import { encodeUriComponent } from './escape.ts';
 import { grammars } from './grammars.ts';
+import { javaHashMapOrder } from './java-hash-order.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 import type { MaskTree } from './mask-types.ts';
 import { setOwn } from './own.ts';
-import { javaHashMapOrder } from './v1/java-hash-order.ts';
 import type { ProtocolVersionText } from './version-text.ts';
 
 export type { MaskTree } from './mask-types.ts';

@@ -103,10 +103,21 @@ function isSorted(keys: readonly string[]): boolean {
 }
 
 /** Every level of a tree has sorted keys and a sorted `$delete`. */
+/**
+ * Keys of an object in the order sorted insertion gives: JS objects always enumerate integer-like
+ * keys (`"0"`) first, whatever the insertion order, so that is the best order an object can have.
+ */
+function isObjectSorted(keys: readonly string[]): boolean {
+  const sorted = [...keys].sort();
+  const best = Object.keys(Object.fromEntries(sorted.map((k) => [k, 0])));
+  return keys.every((key, i) => key === best[i]);
+}
+
 function sortedTree(tree: PatchTree): boolean {
+  if (!isObjectSorted(Object.keys(tree))) return false;
   return Object.entries(tree).every(([key, entry]) => {
     if (key === '$delete') return isSorted(entry as string[]);
-    if (key === '$set') return isSorted(Object.keys(entry as object));
+    if (key === '$set') return isObjectSorted(Object.keys(entry as object));
     return sortedTree(entry as PatchTree);
   });
 }

@@ -8,11 +8,11 @@
 
 import { RestliSyntaxError } from '../errors.ts';
 import type { InvalidUtf8 } from '../escape.ts';
+import { javaHashMapOrder } from '../java-hash-order.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../limits.ts';
 import { setOwn } from '../own.ts';
 import type { RestliData, RestliDataMap } from '../types.ts';
 import { formDecode } from './form.ts';
-import { javaHashMapOrder } from './java-hash-order.ts';
 import { type NameSegment, parseNameSegment } from './segment.ts';
 import { escapeNameSegment } from './tilde.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { javaHashMapOrder, javaStringHash } from '../../src/v1/java-hash-order.ts';
+import { javaHashMapOrder, javaStringHash } from '../../src/java-hash-order.ts';
 import { javaDigit, parseJavaInt } from '../../src/v1/java-int.ts';
 
 describe('Java String.hashCode and HashMap iteration order', () => {
