@@ -82,7 +82,8 @@ const patchFail: Fail = (code, reason, path) => new RestliPatchError(code, reaso
  * is new, whose value changed to or from a non-record, or whose type changed goes in `$set`; a
  * removed field goes in `$delete`; a record that changed inside gets a nested tree under its
  * name. Lists are replaced whole. `''` is a value, not a deletion; an `undefined` field is absent.
- * No change gives `{ patch: {} }`. Keys are sorted (UTF-16 code units), `$delete` too, and the
+ * No change gives `{ patch: {} }`. Keys are inserted sorted (UTF-16 code units; JS objects still
+ * list integer-like keys such as `"0"` first), `$delete` is sorted too, and the
  * `$set` values are copies, so the patch shares nothing with `after`.
  *
  * @example
