@@ -92,10 +92,12 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const to = options.to;
   if (to !== V1 && to !== V2)
     throw new RestliError('INVALID_VERSION', `unsupported target version ${String(to)}`);
-  const detection = options.from === undefined ? detectVersion(url) : undefined;
+  // Detection without its own parse: the conversion parses anyway, and falls back below.
+  const detection =
+    options.from === undefined ? detectVersion(url, { validate: false }) : undefined;
   // A URL that reads the same in both is taken as written in the other version: that is what a
   // migration converts from, and it keeps v1's one-value ambiguity in view.
-  const from =
+  let from: ProtocolVersionText =
     options.from ?? (detection!.version === 'either' ? (to === V2 ? V1 : V2) : detection!.version);
   const warnings: ConvertWarning[] = [];
   const warn = (code: string, where: string, message: string) => {
@@ -113,9 +115,32 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
     warn('RESOURCE_NOT_FOUND', path, 'no loaded IDL matches this path; heuristics apply');
   const resource = match?.resource;
 
-  const detailed = inUrl(url, query ?? '', () =>
-    decodeQueryDetailed(query ?? '', { version: from }),
-  );
+  let detailed: ReturnType<typeof decodeQueryDetailed>;
+  try {
+    detailed = inUrl(url, query ?? '', () => decodeQueryDetailed(query ?? '', { version: from }));
+  } catch (error) {
+    // A detected version whose server cannot read the query: the other one may (`ids=List(` is a
+    // 1.0 string). A version the caller gave is not second-guessed.
+    if (detection === undefined || !(error instanceof RestliError)) throw error;
+    const other = from === V1 ? V2 : V1;
+    try {
+      detailed = decodeQueryDetailed(query ?? '', { version: other });
+    } catch {
+      throw error;
+    }
+    from = other;
+    warnings.push({
+      code: 'VERSION_GUESSED',
+      where: query ?? '',
+      message: `read as ${other}: its marks say ${other === V1 ? V2 : V1}, but only a ${other} server reads the query`,
+    });
+    detection.evidence.push({
+      version: other,
+      reason: `only a ${other} server reads the query`,
+      where: query ?? '',
+    });
+    detection.version = other;
+  }
   const params = detailed.params;
   const isFinder = typeof params.q === 'string';
 

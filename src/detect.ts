@@ -43,7 +43,7 @@ const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
  * detectVersion('/people/3?count=10').version;     // 'either'
  * ```
  */
-export function detectVersion(url: string): Detection {
+export function detectVersion(url: string, options?: { validate?: boolean }): Detection {
   const { path, query } = splitUrl(url);
   const evidence: Evidence[] = [];
   const note = (version: ProtocolVersionText, reason: string, where: string) =>
@@ -74,6 +74,15 @@ export function detectVersion(url: string): Detection {
       if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
       if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
     }
+    // A 2.0 server requires a List(…) for ids (spec i.3); a bare id is the 1.0 form.
+    if (
+      name === 'ids' &&
+      value !== undefined &&
+      !value.startsWith('List(') &&
+      !value.startsWith('%4C')
+    ) {
+      note(V1, 'ids without List(…)', name);
+    }
     if (value === undefined || !/[(']/.test(value)) continue;
     if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
     else if (/^\(.*:.*\)$/.test(value) || value === '()') note(V2, 'a (key:value) map', name);
@@ -82,10 +91,9 @@ export function detectVersion(url: string): Detection {
 
   const v1 = evidence.some((e) => e.version === V1);
   const v2 = evidence.some((e) => e.version === V2);
-  if (v1 && !v2) return { version: V1, evidence };
-  if (v2 && !v1) return { version: V2, evidence };
   if (!v1 && !v2) return { version: 'either', evidence };
-  // Marks of both kinds: the version whose server would accept the query decides.
+  // The version whose server would accept the query decides when the marks disagree, or when
+  // the one version they point to cannot read it (`ids=List(` is a 1.0 string).
   const parses = (version: ProtocolVersionText) => {
     try {
       decodeQuery(query ?? '', { version });
@@ -95,6 +103,18 @@ export function detectVersion(url: string): Detection {
       throw error;
     }
   };
+  if (v1 !== v2 && options?.validate === false) return { version: v1 ? V1 : V2, evidence };
+  if (v1 !== v2) {
+    const marked = v1 ? V1 : V2;
+    const other = v1 ? V2 : V1;
+    if (parses(marked) || !parses(other)) return { version: marked, evidence };
+    evidence.push({
+      version: other,
+      reason: `only a ${other} server reads the query`,
+      where: query ?? '',
+    });
+    return { version: other, evidence };
+  }
   const ok1 = parses(V1);
   const ok2 = parses(V2);
   if (ok2 && !ok1) return { version: V2, evidence };

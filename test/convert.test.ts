@@ -170,10 +170,21 @@ describe('without an IDL', () => {
   });
 
   test('a URL that is not valid in its version is a syntax error pointing into it', () => {
-    expect(() => convertUrl('/people?ids=List(1,2', { to: '1.0.0' })).toThrowError(
+    expect(() => convertUrl('/people?ids=List(1,2', { from: '2.0.0', to: '1.0.0' })).toThrowError(
       expect.objectContaining({ code: 'UNEXPECTED_END', offset: 20 }),
     );
   });
+});
+
+test('a detected version that cannot read the URL gives way to the one that can, with a warning', () => {
+  const r = convertUrl('/people?ids=List(1,2', { to: '2.0.0' });
+  expect(r.from).toBe('1.0.0');
+  expect(r.url).toBe('/people?ids=List(List%281%2C2)');
+  expect(r.warnings.map((w) => w.code)).toEqual(['VERSION_GUESSED']);
+  // Neither reads this one: the error is the detected version's.
+  expect(() => convertUrl('/people?ids=List(1,2&a=%zz', { to: '2.0.0' })).toThrowError(
+    expect.objectContaining({ code: 'UNEXPECTED_END' }),
+  );
 });
 
 describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
@@ -411,5 +422,38 @@ describe('the LinkedIn doc examples, translated both ways', () => {
     ).toBe(
       '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
     );
+  });
+});
+
+describe('detection against the version a URL was built in', () => {
+  const name = fc
+    .stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,6}$/)
+    .filter((n) => !['ids', 'q', 'bq', 'action', 'fields'].includes(n));
+  const text = trickyString.filter((s) => s !== '');
+  const value = fc.oneof(
+    text,
+    fc.array(text, { minLength: 1, maxLength: 3 }),
+    fc.dictionary(name, text, { minKeys: 1, maxKeys: 2 }),
+  );
+  prop.prop(
+    [
+      fc.dictionary(name, value, { maxKeys: 4 }),
+      fc.uniqueArray(fc.oneof(text, fc.nat()), { maxLength: 3, selector: String }),
+    ],
+    { numRuns: 500 },
+  )('a URL built in one version is never detected as the other', (params, ids) => {
+    const request = {
+      method: 'batch_get' as const,
+      resource: 'people',
+      params: params as never,
+      ...(ids.length > 0 ? { ids } : {}),
+    };
+    const v1 = buildUrl(request, { version: '1.0.0' });
+    const v2 = buildUrl(request, { version: '2.0.0' });
+    expect(detectVersion(v1).version).not.toBe('2.0.0');
+    expect(detectVersion(v2).version).not.toBe('1.0.0');
+    // 'either' only for text both versions would write for some request.
+    if (detectVersion(v1).version === 'either')
+      expect(convertUrl(v1, { from: '1.0.0', to: '1.0.0' }).url).toBe(v1);
   });
 });
