@@ -269,16 +269,18 @@ describe('detectVersion', () => {
   });
 });
 
+/** Request parameters both versions can write: plain names, non-empty strings. */
+const name = fc
+  .stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,6}$/)
+  .filter((n) => !['ids', 'q', 'bq', 'action', 'fields'].includes(n));
+const text = trickyString.filter((s) => s !== '');
+const value = fc.oneof(
+  text,
+  fc.array(text, { minLength: 2, maxLength: 3 }),
+  fc.dictionary(name, text, { minKeys: 1, maxKeys: 2 }),
+);
+
 describe('round trips', () => {
-  const name = fc
-    .stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,6}$/)
-    .filter((n) => !['ids', 'q', 'bq', 'action', 'fields'].includes(n));
-  const text = trickyString.filter((s) => s !== '');
-  const value = fc.oneof(
-    text,
-    fc.array(text, { minLength: 2, maxLength: 3 }),
-    fc.dictionary(name, text, { minKeys: 1, maxKeys: 2 }),
-  );
   prop.prop(
     [
       fc.dictionary(name, value, { maxKeys: 4 }),
@@ -426,15 +428,6 @@ describe('the LinkedIn doc examples, translated both ways', () => {
 });
 
 describe('detection against the version a URL was built in', () => {
-  const name = fc
-    .stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,6}$/)
-    .filter((n) => !['ids', 'q', 'bq', 'action', 'fields'].includes(n));
-  const text = trickyString.filter((s) => s !== '');
-  const value = fc.oneof(
-    text,
-    fc.array(text, { minLength: 1, maxLength: 3 }),
-    fc.dictionary(name, text, { minKeys: 1, maxKeys: 2 }),
-  );
   prop.prop(
     [
       fc.dictionary(name, value, { maxKeys: 4 }),
@@ -442,6 +435,10 @@ describe('detection against the version a URL was built in', () => {
     ],
     { numRuns: 500 },
   )('a URL built in one version is never detected as the other', (params, ids) => {
+    // One text is truly both: a 1.0 string of two apostrophes is written `''`, which is 2.0's
+    // empty string (2.0 escapes every `'`). Detection reads the 2.0 marker; that case is tested
+    // by hand in the detectVersion table.
+    fc.pre(!JSON.stringify([params, ids]).includes("''"));
     const request = {
       method: 'batch_get' as const,
       resource: 'people',

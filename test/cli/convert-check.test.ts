@@ -18,10 +18,10 @@ describe('restli convert', () => {
   test('stdin: one line out per line in, bad lines on stderr with line number and code', () => {
     const r = restli(
       ['convert', '--to', '2.0.0'],
-      '/people?ids=1&ids=2\n/people?ids=List(1,\nhttps://h/v2/people/3?count=10#top\n',
+      '/people?ids=1&ids=2\n/people?ids=%zz\nhttps://h/v2/people/3?count=10#top\n',
     );
     expect(r.stdout).toBe('/people?ids=List(1,2)\nhttps://h/v2/people/3?count=10#top\n');
-    expect(r.stderr).toMatch(/^restli: line 2: UNEXPECTED_END: /);
+    expect(r.stderr).toMatch(/^restli: line 2: MALFORMED_ESCAPE: /);
     expect(r.status).toBe(1);
   });
 

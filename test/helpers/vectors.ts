@@ -50,22 +50,3 @@ export function fromJava(value: unknown): unknown {
   }
   return value;
 }
-
-/** What a 2.0 decoder returns for `value`: every leaf as its text. */
-export function stringifyLeaves(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stringifyLeaves);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined)
-        Object.defineProperty(out, k, {
-          value: stringifyLeaves(v),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-    }
-    return out;
-  }
-  return String(value);
-}
