@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { do_not_optimize, measure } from 'mitata';
-import { buildUrl, convertUrl, decode, encode, encodeQuery } from '../dist/index.js';
 import { batchIds, finderParams, v1Urls, values } from './fixtures.mjs';
+
+// Imported as a whole, so that a function the build does not export yet skips its group (with a
+// note) instead of failing the whole run at link time.
+const restli = await import('../dist/index.js');
 
 const require = createRequire(import.meta.url);
 const peerEncoder = require('linkedin-api-client/dist/lib/utils/encoder.js');
@@ -16,7 +19,13 @@ const filter = process.argv.includes('--filter')
   ? process.argv[process.argv.indexOf('--filter') + 1]
   : '';
 
+/**
+ * Average ns per call. mitata's own warm-up is a few samples; the first benchmark of a process
+ * still ran up to 2x slow while V8 finished tiering it up, so each function first runs for
+ * 150 ms of wall time.
+ */
 async function ns(fn) {
+  for (const end = performance.now() + 150; performance.now() < end; ) do_not_optimize(fn());
   const stats = await measure(() => do_not_optimize(fn()), { min_cpu_time: 300e6 });
   return stats.avg;
 }
@@ -37,7 +46,8 @@ const groups = [
   {
     name: 'encode',
     fixtures: values,
-    ours: (v) => () => encode(v),
+    needs: 'encode',
+    ours: (v) => () => restli.encode(v),
     json: (v) => () => JSON.stringify(v),
     peer: (v) => () => peerEncoder.encode(v),
   },
@@ -45,9 +55,13 @@ const groups = [
     name: 'decode',
     // The encoded text of the same fixtures; JSON.parse gets their JSON text.
     fixtures: Object.fromEntries(
-      Object.entries(values).map(([k, v]) => [k, { text: encode(v), json: JSON.stringify(v) }]),
+      Object.entries(values).map(([k, v]) => [
+        k,
+        { text: restli.encode(v), json: JSON.stringify(v) },
+      ]),
     ),
-    ours: (f) => () => decode(f.text),
+    needs: 'decode',
+    ours: (f) => () => restli.decode(f.text),
     json: (f) => () => JSON.parse(f.json),
     peer: (f) => () => peerDecoder.decode(f.text),
   },
@@ -59,18 +73,20 @@ const groups = [
       'finder, 10 params, 2.0': { params: finderParams, version: '2.0.0' },
       'finder, 10 params, 1.0': { params: finderParams, version: '1.0.0' },
     },
-    ours: (f) => () => encodeQuery(f.params, { version: f.version }),
+    needs: 'encodeQuery',
+    ours: (f) => () => restli.encodeQuery(f.params, { version: f.version }),
     json: (f) => () => JSON.stringify(f.params),
     peer: (f) => () => peerEncoder.paramEncode(f.params),
   },
   {
     name: 'url',
+    needs: 'buildUrl',
     fixtures: {
       'batch get, 100 ids, 2.0': { ids: batchIds, version: '2.0.0' },
       'batch get, 100 ids, 1.0': { ids: batchIds, version: '1.0.0' },
     },
     ours: (f) => () =>
-      buildUrl(
+      restli.buildUrl(
         { method: 'batch_get', resource: 'people', ids: f.ids, fields: ['id', 'firstName'] },
         { version: f.version, base: 'https://api.linkedin.com/v2/' },
       ),
@@ -107,12 +123,27 @@ if (only !== undefined) {
 const summary = {};
 for (const group of groups) {
   if (filter && !group.name.includes(filter)) continue;
-  const rows = JSON.parse(
-    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--group', group.name], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    }),
-  );
+  if (typeof restli[group.needs] !== 'function') {
+    console.log(`\n## ${group.name}\n\nskipped: dist/index.js does not export ${group.needs} yet`);
+    continue;
+  }
+  let rows;
+  try {
+    // linkedin-api-client loops forever on some inputs (`(a,b)`); the fixtures avoid them, and
+    // the time limit keeps a new fixture that does not from hanging the run.
+    rows = JSON.parse(
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--group', group.name], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+        timeout: 120_000,
+      }),
+    );
+  } catch (error) {
+    console.log(
+      `\n## ${group.name}\n\nskipped: ${error.signal === 'SIGTERM' ? 'timed out' : error.message}`,
+    );
+    continue;
+  }
   console.log(`\n## ${group.name}\n`);
   console.log('| fixture | ours | JSON | linkedin-api-client | ours / JSON | peer / ours |');
   console.log('|---|---|---|---|---|---|');
@@ -163,13 +194,13 @@ function throughput() {
   let best = 0;
   for (let round = 0; round < 5; round++) {
     const t = performance.now();
-    for (const url of v1Urls) convertUrl(url, { to: '2.0.0' });
+    for (const url of v1Urls) restli.convertUrl(url, { to: '2.0.0' });
     best = Math.max(best, v1Urls.length / ((performance.now() - t) / 1000));
   }
   return best;
 }
 let convertRate;
-if (!filter || 'convert'.includes(filter)) {
+if ((!filter || 'convert'.includes(filter)) && typeof restli.convertUrl === 'function') {
   convertRate = throughput();
   console.log('\n## convert\n');
   console.log(
@@ -177,20 +208,24 @@ if (!filter || 'convert'.includes(filter)) {
   );
 }
 
-console.log('\n## start-up\n');
-const rootImport = importTime();
-const version = startup(['dist/cli.js', '--version']);
-console.log(
-  `import of the package root: ${rootImport.toFixed(1)} ms (median of 15 fresh processes)`,
-);
-console.log(`restli --version: ${version.toFixed(0)} ms wall (median of 15)`);
+let rootImport;
+let version;
+if (!filter || 'start-up'.includes(filter)) {
+  console.log('\n## start-up\n');
+  rootImport = importTime();
+  version = startup(['dist/cli.js', '--version']);
+  console.log(
+    `import of the package root: ${rootImport.toFixed(1)} ms (median of 15 fresh processes)`,
+  );
+  console.log(`restli --version: ${version.toFixed(0)} ms wall (median of 15)`);
+}
 
 const targets = [
   ['encode ≥ 5x faster than linkedin-api-client', summary.encode && summary.encode.peerToOurs >= 5],
   ['encode within 1.5x of JSON.stringify', summary.encode && summary.encode.toJson <= 1.5],
   ['decode faster than linkedin-api-client', summary.decode && summary.decode.peerToOurs > 1],
-  ['root import < 15 ms', rootImport < 15],
-  ['restli --version < 150 ms', version < 150],
+  ['root import < 15 ms', rootImport === undefined ? undefined : rootImport < 15],
+  ['restli --version < 150 ms', version === undefined ? undefined : version < 150],
   [
     'convert ≥ 50 000 URLs/s per core',
     convertRate === undefined ? undefined : convertRate >= 50_000,
