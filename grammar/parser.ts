@@ -125,6 +125,20 @@ class ValueParser extends EmbeddedActionsParser {
     this.CONSUME(ObjEnd);
     return list;
   });
+
+  /**
+   * Offset of the last `(` consumed, for a call stack that overflowed: `currIdx` is never rewound
+   * (no backtracking), so the tokens before it are the path down to where the stack ran out.
+   */
+  deepestOpenOffset(): number {
+    for (let i = 0; ; i--) {
+      const token = this.LA(i) as unknown as ValueToken;
+      if (token.tokenType === EOF) return 0;
+      // The paren of `List(` is its last character.
+      if (token.tokenType === ListStart) return token.startOffset + token.image.length - 1;
+      if (token.tokenType === MapStart) return token.startOffset;
+    }
+  }
 }
 
 let parser: ValueParser | undefined;
@@ -154,7 +168,8 @@ export function parseValue(input: string, options: ParseValueOptions): RestliDat
         'DEPTH_EXCEEDED',
         'nesting too deep for the call stack',
         input,
-        0,
+        parser.deepestOpenOffset(),
+        '(',
       );
     }
     throw error;

@@ -131,11 +131,21 @@ describe('depth', () => {
   });
 
   test.each([
-    ['List(', 'List('.repeat(1_000_000)],
-    ['(a:', '(a:'.repeat(1_000_000)],
-  ])('with maxDepth above what the stack holds, %s is still a DEPTH error', (_name, input) => {
-    expect(thrown(() => decode(input, { maxDepth: 5_000_000 })).code).toContain('DEPTH');
-  });
+    ['List(', 'List('.repeat(1_000_000), 4],
+    ['(a:', '(a:'.repeat(1_000_000), 0],
+  ])(
+    'with maxDepth above what the stack holds, %s is still a DEPTH error',
+    (name, input, paren) => {
+      const e = thrown(() => decode(input, { maxDepth: 5_000_000 }));
+      expect(e.code).toBe('DEPTH_EXCEEDED');
+      // The offset is an opening paren somewhere down the path where the stack ran out.
+      expect(e.offset).toBeGreaterThan(0);
+      expect(e.offset % name.length).toBe(paren);
+      expect(input[e.offset]).toBe('(');
+      // The parser is left usable.
+      expect(decode('List(a)')).toEqual(['a']);
+    },
+  );
 
   test('(( is a grammar error whatever the limit: no second level is ever entered', () => {
     const e = thrown(() => decode('('.repeat(1_000_000), { maxDepth: 5_000_000 }));
