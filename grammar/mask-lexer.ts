@@ -9,6 +9,7 @@
 
 import type { IToken, TokenType } from 'chevrotain';
 import { RestliSyntaxError } from '../src/errors.ts';
+import { isMaskWhitespace } from '../src/mask-whitespace.ts';
 import { MaskClose, MaskComma, MaskDescend, MaskName, MaskRange } from './mask-tokens.ts';
 
 /** A mask token: a field (name, sign) or a range (name, value), with its offset. */
@@ -41,7 +42,13 @@ function token(type: TokenType, image: string, start: number, name = '', value =
   };
 }
 
-const isSpace = (c: string): boolean => /\s/.test(c);
+/** Java's `Integer.MAX_VALUE`: the reference reads a range with `Integer.parseInt`. */
+const MAX_RANGE = 2147483647;
+
+/** `,` `:` `(` `)`: the characters that end a field name. */
+function isGrammarChar(c: number): boolean {
+  return c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29;
+}
 
 /** Splits `input` into mask tokens. */
 export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
@@ -67,11 +74,17 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
       negative = true;
       i++;
     }
+    // Whitespace is cut out of the name; the runs between it are copied whole.
     let name = '';
-    while (i < n && !',:()'.includes(input[i]!)) {
-      if (!isSpace(input[i]!)) name += input[i];
+    let run = i;
+    while (i < n && !isGrammarChar(input.charCodeAt(i))) {
+      if (isMaskWhitespace(input.charCodeAt(i))) {
+        name += input.slice(run, i);
+        run = i + 1;
+      }
       i++;
     }
+    name += input.slice(run, i);
     if (input[i] === '(') {
       throw maskError('MASK_UNEXPECTED_OPEN_PAREN', "unexpected '(' without ':'", input, i);
     }
@@ -93,7 +106,8 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
       // The reference needs a `,` or `)` after a range: a range ending the mask is an error.
       if (end >= n) throw maskError('MASK_EXPECTED_CLOSE', 'expected closing token', input, n);
       const text = input.slice(valueStart, end);
-      if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+      // ASCII digits only (no sign, no space), and no more than an `int` holds.
+      if (!/^[0-9]+$/.test(text) || Number(text) > MAX_RANGE) {
         throw maskError('MASK_BAD_RANGE_VALUE', 'unexpected range value', input, valueStart);
       }
       tokens.push(token(MaskRange, input.slice(start, end), start, name, Number(text)));

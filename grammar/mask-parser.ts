@@ -17,6 +17,7 @@ import {
   type IParserErrorMessageProvider,
   type IToken,
 } from 'chevrotain';
+import { RestliSyntaxError } from '../src/errors.ts';
 import type { MaskTree } from '../src/mask-types.ts';
 import { setOwn } from '../src/own.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
@@ -85,6 +86,19 @@ class MaskParser extends EmbeddedActionsParser {
       },
     ]);
   });
+
+  /**
+   * Offset of the last `(` consumed, for a call stack that overflowed: `currIdx` is never rewound
+   * (no backtracking), so the tokens before it are the path down to where the stack ran out.
+   */
+  deepestOpenOffset(): number {
+    for (let i = 0; ; i--) {
+      const token = this.LA(i);
+      if (token.tokenType === EOF) return 0;
+      // A descend token is `:(`; point at its paren.
+      if (token.tokenType === MaskDescend) return token.startOffset + 1;
+    }
+  }
 }
 
 let parser: MaskParser | undefined;
@@ -95,7 +109,22 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   parser ??= new MaskParser();
   parser.input = tokens as unknown as IToken[];
   const tree: MaskTree = {};
-  parser.mask(tree);
+  try {
+    parser.mask(tree);
+  } catch (error) {
+    // The scanner caps nesting at maxDepth; only a caller-raised maxDepth beyond what the call
+    // stack holds gets here.
+    if (error instanceof RangeError) {
+      throw new RestliSyntaxError(
+        'DEPTH_EXCEEDED',
+        'nesting too deep for the call stack',
+        input,
+        parser.deepestOpenOffset(),
+        '(',
+      );
+    }
+    throw error;
+  }
   const error = parser.errors[0];
   if (error !== undefined) {
     const [code, what] = error.message.split('\0') as [string, string];

@@ -8,16 +8,44 @@
 
 import { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
 import { percentDecode } from './escape.ts';
-import { DEFAULT_MAX_DEPTH } from './limits.ts';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './limits.ts';
 
 /** A member of a tuple id: a plain string, a URN, or a nested tuple. */
-export type UrnMember = string | Urn | readonly UrnMember[];
+export type UrnMember = string | Urn | UrnTuple;
 
-/** A URN: `urn:<namespace>:<entityType>:<id>`, the id a string or a tuple of members. */
+/** A tuple id `(a,b,…)`: one or more members, in order. */
+export type UrnTuple = readonly UrnMember[];
+
+/** The id of a URN: a plain string, or a tuple. */
+export type UrnId = string | UrnTuple;
+
+/**
+ * A URN: `urn:<namespace>:<entityType>:<id>`.
+ *
+ * @example
+ * ```ts
+ * const endorsement: Urn = {
+ *   namespace: 'li',
+ *   entityType: 'endorsement',
+ *   id: [{ namespace: 'li', entityType: 'person', id: '2qXA98-mVk' }, '65761962366'],
+ * };
+ * ```
+ */
 export interface Urn {
+  /** `li` in `urn:li:person:1`: non-empty, without `: ( ) , %`. */
   readonly namespace: string;
+  /** `person` in `urn:li:person:1`: non-empty, without `: ( ) , %`. */
   readonly entityType: string;
-  readonly id: string | readonly UrnMember[];
+  /** `1` in `urn:li:person:1`; a tuple for `(…)` ids. */
+  readonly id: UrnId;
+}
+
+/** Options of {@link parseUrn}. */
+export interface ParseUrnOptions {
+  /** Deepest nesting of tuples accepted; deeper is `DEPTH_EXCEEDED`. Default 256. */
+  maxDepth?: number;
+  /** Longest input accepted, in UTF-16 code units; longer is `MAX_LENGTH_EXCEEDED`. Default 16 Mi. */
+  maxLength?: number;
 }
 
 const PREFIX = 'urn:';
@@ -37,16 +65,32 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
  * //   id: [{ namespace: 'li', entityType: 'person', id: '2qXA98-mVk' }, '65761962366'] }
  * ```
  * @throws {@link RestliSyntaxError} `URN_INVALID` (no `urn:` prefix, an empty namespace, type, id
- * or member, text after a tuple), `URN_UNBALANCED` (parentheses), `DEPTH_EXCEEDED`, or a
- * percent-decoding error, with the offset in `text`.
+ * or member, `( ) , %` in a namespace or type, text after a tuple), `URN_UNBALANCED`
+ * (parentheses), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`, or a percent-decoding error
+ * (`MALFORMED_ESCAPE`, `INVALID_UTF8`), with the offset in `text`.
  */
-export function parseUrn(text: string, options?: { maxDepth?: number }): Urn {
-  const reader = new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
-  const urn = reader.urn(0, text.length, 0);
-  return urn;
+export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    throw new RestliSyntaxError(
+      'MAX_LENGTH_EXCEEDED',
+      `input longer than maxLength ${maxLength}`,
+      text,
+      maxLength,
+    );
+  }
+  return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
 }
 
-/** True when `text` is a well-formed URN. */
+/**
+ * True when `text` is a well-formed URN ({@link parseUrn} reads it).
+ *
+ * @example
+ * ```ts
+ * isUrn('urn:li:person:123'); // true
+ * isUrn('urn:li:person');     // false
+ * ```
+ */
 export function isUrn(text: string): boolean {
   try {
     parseUrn(text);
@@ -127,7 +171,14 @@ function writePlain(text: string, path: string, member: boolean): string {
   return member && escaped.startsWith(PREFIX) ? `urn%3A${escaped.slice(PREFIX.length)}` : escaped;
 }
 
+/**
+ * A one-pass reader: each character is looked at once, and nesting is counted before each
+ * recursion, so a deep or long URN costs time in proportion to its length.
+ */
 class UrnReader {
+  /** Where reading has got to. */
+  pos = 0;
+
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
@@ -137,79 +188,105 @@ class UrnReader {
     throw new RestliSyntaxError(code, reason, this.text, offset);
   }
 
-  /** The URN in `text[start, end)`. */
-  urn(start: number, end: number, depth: number): Urn {
-    const t = this.text;
-    if (!t.startsWith(PREFIX, start) || start + PREFIX.length > end) {
-      this.fail('URN_INVALID', "a URN starts with 'urn:'", start);
+  /** The whole text as one URN. */
+  whole(): Urn {
+    let urn: Urn;
+    try {
+      urn = this.urn(0, false);
+    } catch (error) {
+      // maxDepth caps the recursion; only a caller-raised one beyond the call stack gets here.
+      if (error instanceof RangeError) {
+        this.fail('DEPTH_EXCEEDED', 'nesting too deep for the call stack', 0);
+      }
+      throw error;
     }
-    const nsStart = start + PREFIX.length;
-    const nsEnd = this.colon(nsStart, end, 'namespace');
-    const typeEnd = this.colon(nsEnd + 1, end, 'entity type');
-    const idStart = typeEnd + 1;
-    if (idStart >= end) this.fail('URN_INVALID', 'a URN has a non-empty id', idStart);
-    const id = t[idStart] === '(' ? this.tuple(idStart, end, depth + 1) : this.plain(idStart, end);
-    return { namespace: t.slice(nsStart, nsEnd), entityType: t.slice(nsEnd + 1, typeEnd), id };
+    if (this.pos !== this.text.length) this.fail('URN_INVALID', 'text after a URN tuple', this.pos);
+    return urn;
   }
 
-  /** The index of the `:` ending a non-empty namespace or type that starts at `start`. */
-  colon(start: number, end: number, what: string): number {
+  /** A URN at `pos`; inside a tuple its plain id ends at `,` or `)`, outside at the end. */
+  urn(depth: number, inTuple: boolean): Urn {
     const t = this.text;
+    if (!t.startsWith(PREFIX, this.pos)) {
+      this.fail('URN_INVALID', "a URN starts with 'urn:'", this.pos);
+    }
+    this.pos += PREFIX.length;
+    const namespace = this.part('namespace');
+    const entityType = this.part('entity type');
+    const c = t[this.pos];
+    if (c === undefined || (inTuple && (c === ',' || c === ')'))) {
+      this.fail('URN_INVALID', 'a URN has a non-empty id', this.pos);
+    }
+    const id = c === '(' ? this.tuple(depth + 1) : this.plain(inTuple);
+    return { namespace, entityType, id };
+  }
+
+  /** A namespace or entity type at `pos`, and the `:` after it. */
+  part(what: string): string {
+    const t = this.text;
+    const start = this.pos;
     let i = start;
-    while (i < end && t[i] !== ':') {
-      if ('(),'.includes(t[i]!))
+    while (i < t.length && t[i] !== ':') {
+      // What formatUrn cannot write is not read either, so every parsed URN can be written.
+      if ('(),%'.includes(t[i]!)) {
         this.fail('URN_INVALID', `unexpected '${t[i]}' in a URN ${what}`, i);
+      }
       i++;
     }
     if (i === start) this.fail('URN_INVALID', `a URN has a non-empty ${what}`, start);
-    if (i >= end) this.fail('URN_INVALID', `a URN ${what} ends with ':'`, end);
-    return i;
+    if (i >= t.length) this.fail('URN_INVALID', `a URN ${what} is followed by ':'`, i);
+    this.pos = i + 1;
+    return t.slice(start, i);
   }
 
-  /** A tuple `( … )` that spans exactly `text[start, end)`. */
-  tuple(start: number, end: number, depth: number): UrnMember[] {
+  /** A tuple `( … )` at `pos`, `depth` levels deep. */
+  tuple(depth: number): UrnMember[] {
     if (depth > this.maxDepth) {
-      this.fail('DEPTH_EXCEEDED', `URN nested deeper than maxDepth ${this.maxDepth}`, start);
+      this.fail('DEPTH_EXCEEDED', `URN nested deeper than maxDepth ${this.maxDepth}`, this.pos);
     }
     const t = this.text;
     const members: UrnMember[] = [];
-    let memberStart = start + 1;
-    let level = 0;
-    for (let i = start + 1; i < end; i++) {
-      const c = t[i];
-      if (c === '(') {
-        // Checked while scanning, so an unclosed million-deep tuple is a depth error at once.
-        if (depth + ++level > this.maxDepth) {
-          this.fail('DEPTH_EXCEEDED', `URN nested deeper than maxDepth ${this.maxDepth}`, i);
-        }
+    this.pos++;
+    for (;;) {
+      members.push(this.member(depth));
+      const c = t[this.pos];
+      if (c === ',') {
+        this.pos++;
       } else if (c === ')') {
-        if (level === 0) {
-          members.push(this.member(memberStart, i, depth));
-          if (i !== end - 1) this.fail('URN_INVALID', 'text after a URN tuple', i + 1);
-          return members;
-        }
-        level--;
-      } else if (c === ',' && level === 0) {
-        members.push(this.member(memberStart, i, depth));
-        memberStart = i + 1;
+        this.pos++;
+        return members;
+      } else if (c === undefined) {
+        this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", this.pos);
+      } else {
+        this.fail('URN_INVALID', 'text after a URN tuple', this.pos);
       }
     }
-    return this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", end);
   }
 
-  member(start: number, end: number, depth: number): UrnMember {
+  /** A tuple member at `pos`: a URN, a nested tuple or a plain string. */
+  member(depth: number): UrnMember {
     const t = this.text;
-    if (start === end) this.fail('URN_INVALID', 'an empty URN tuple member', start);
-    if (t.startsWith(PREFIX, start)) return this.urn(start, end, depth);
-    if (t[start] === '(') return this.tuple(start, end, depth + 1);
-    return this.plain(start, end);
+    const c = t[this.pos];
+    if (c === undefined) this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", this.pos);
+    if (c === ',' || c === ')') this.fail('URN_INVALID', 'an empty URN tuple member', this.pos);
+    if (t.startsWith(PREFIX, this.pos)) return this.urn(depth, true);
+    if (c === '(') return this.tuple(depth + 1);
+    return this.plain(true);
   }
 
-  plain(start: number, end: number): string {
+  /** A plain id or member at `pos`, its `%XX` escapes decoded. */
+  plain(inTuple: boolean): string {
     const t = this.text;
-    for (let i = start; i < end; i++) {
-      if ('(),'.includes(t[i]!)) this.fail('URN_UNBALANCED', `unexpected '${t[i]}' in a URN id`, i);
+    const start = this.pos;
+    let i = start;
+    for (; i < t.length; i++) {
+      const c = t[i]!;
+      if (inTuple && (c === ',' || c === ')')) break;
+      if (c === '(' || c === ')' || c === ',') {
+        this.fail('URN_UNBALANCED', `unexpected '${c}' in a URN id`, i);
+      }
     }
-    return percentDecode(t.slice(start, end), { base: start, whole: t });
+    this.pos = i;
+    return percentDecode(t.slice(start, i), { base: start, whole: t });
   }
 }

@@ -1,8 +1,9 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { encode } from '../src/encode.ts';
-import { formatUrn, isUrn, parseUrn, type Urn, type UrnMember } from '../src/urn.ts';
+import { formatUrn, isUrn, parseUrn, type Urn, type UrnMember, type UrnTuple } from '../src/urn.ts';
 import { trickyString } from './helpers/arbitraries.ts';
+import { thrown } from './helpers/errors.ts';
 
 const person: Urn = { namespace: 'li', entityType: 'person', id: '2qXA98-mVk' };
 
@@ -44,10 +45,39 @@ describe('parseUrn and formatUrn', () => {
     ['urn:li:x:(a)b', 'URN_INVALID'],
     ['urn:li:x:a)b', 'URN_UNBALANCED'],
     ['urn:li:x:(a%zz)', 'MALFORMED_ESCAPE'],
+    ['urn:l%41:x:1', 'URN_INVALID'],
+    ['urn:li:x(:1', 'URN_INVALID'],
+    ['urn:li:x:()', 'URN_INVALID'],
+    ['urn:li:x:(a,(b)', 'URN_UNBALANCED'],
+    ['urn:li:x:(urn:li:y)', 'URN_INVALID'],
+    ['urn:li:x:(a(b)', 'URN_UNBALANCED'],
+    ['urn:li:x:((a)b,c)', 'URN_INVALID'],
+    ['urn:li:x:(urn:li:y:(1)z)', 'URN_INVALID'],
     [`urn:li:x:${'('.repeat(100_000)}`, 'DEPTH_EXCEEDED'],
   ])('%# is %s', (text, code) => {
     expect(() => parseUrn(text)).toThrowError(expect.objectContaining({ code }));
     expect(isUrn(text)).toBe(false);
+  });
+
+  test('errors point into the text', () => {
+    const e = thrown(() => parseUrn('urn:li:x:(a,,b)'));
+    expect(e.offset).toBe(12);
+    expect(e.message).toContain('^');
+    expect(thrown(() => parseUrn('urn:li:x:1', { maxLength: 5 })).code).toBe('MAX_LENGTH_EXCEEDED');
+    expect(thrown(() => parseUrn('urn:li:x:((1))', { maxDepth: 1 })).code).toBe('DEPTH_EXCEEDED');
+    expect(parseUrn('urn:li:x:((1))', { maxDepth: 2 }).id).toEqual([['1']]);
+  });
+
+  test('deep and long URNs: linear, and never a stack overflow', () => {
+    const n = 500_000;
+    const deep = `urn:li:x:${'('.repeat(n)}1${')'.repeat(n)}`;
+    expect(thrown(() => parseUrn(deep, { maxDepth: 2 * n })).code).toBe('DEPTH_EXCEEDED');
+    const wide = `urn:li:x:${'('.repeat(256)}${'b,'.repeat(n)}b${')'.repeat(256)}`;
+    const started = performance.now();
+    let id = parseUrn(wide).id;
+    for (let i = 1; i < 256; i++) id = (id as UrnTuple)[0] as UrnTuple;
+    expect(id).toHaveLength(n + 1);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   test('a URN is an ordinary string to Rest.li', () => {
