@@ -18,8 +18,8 @@ import {
   type IToken,
 } from 'chevrotain';
 import { RestliSyntaxError } from '../src/errors.ts';
-import type { MaskTree } from '../src/mask-types.ts';
-import { setOwn } from '../src/own.ts';
+import { setOwn } from '../src/internal/own.ts';
+import type { MaskTree } from '../src/wire/mask-types.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
 import {
   MaskClose,

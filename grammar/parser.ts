@@ -23,9 +23,9 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
+import type { InvalidUtf8 } from '../src/codec/escape.ts';
 import { RestliSyntaxError } from '../src/errors.ts';
-import type { InvalidUtf8 } from '../src/escape.ts';
-import { setOwn } from '../src/own.ts';
+import { setOwn } from '../src/internal/own.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
 import { tokenize, type ValueToken } from './lexer.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';

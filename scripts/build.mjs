@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 
 /**
- * src/grammars.ts imports the chevrotain grammars statically (for tests and types). In the build
+ * src/codec/grammars.ts imports the chevrotain grammars statically (for tests and types). In the build
  * it becomes a module that `require`s them inside the function: esbuild then wraps the grammars
  * and chevrotain in lazy initializers, so importing the package root does not evaluate chevrotain
  * and only the first decode pays for it.
@@ -16,10 +16,10 @@ rmSync('dist', { recursive: true, force: true });
 const lazyGrammars = {
   name: 'lazy-grammars',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]grammars\.ts$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]src[\\/]codec[\\/]grammars\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const imports = [...source.matchAll(/^import \* as (\w+) from '([^']+)';$/gm)];
-      if (imports.length === 0) throw new Error('src/grammars.ts: no grammar imports found');
+      if (imports.length === 0) throw new Error('src/codec/grammars.ts: no grammar imports found');
       const fields = imports.map(([, name, path]) => `${name}: require('${path}')`);
       return {
         // Cached: each require of an ESM module builds a fresh CommonJS view of it.

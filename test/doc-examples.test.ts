@@ -3,9 +3,9 @@
  * spec folder's linkedin-doc-examples.md, with its corrections), in both protocol versions.
  */
 import { describe, expect, test } from 'vitest';
-import { decodeKey, encodeKey } from '../src/keys.ts';
-import { decodeQuery, encodeQuery } from '../src/query.ts';
-import { buildUrl, parseUrl } from '../src/url.ts';
+import { buildUrl, parseUrl } from '../src/http/url.ts';
+import { decodeKey, encodeKey } from '../src/wire/keys.ts';
+import { decodeQuery, encodeQuery } from '../src/wire/query.ts';
 
 describe('Protocol Versions page', () => {
   const urn = 'urn:li:endorsement:(urn:li:person:2qXA98-mVk,65761962366)';

@@ -1,6 +1,6 @@
 /** `restli check`: which requests still speak protocol 1.0, for a migration to 2.0. */
 
-import type { ProtocolVersionText } from '../version-text.ts';
+import type { ProtocolVersionText } from '../http/version-text.ts';
 import { type Command, UsageError } from './command.ts';
 import { type HarRequest, readHar } from './har.ts';
 import { inputsOf, progress, runPipeline } from './lines.ts';
@@ -49,8 +49,8 @@ Options:
     if (harPath !== undefined && positionals.length > 0)
       throw new UsageError('give URLs or --har, not both');
     const resources = loadRestspecs(values.restspec as string[]);
-    const { convertUrl } = await import('../convert.ts');
-    const { detectVersion } = await import('../detect.ts');
+    const { convertUrl } = await import('../migrate/convert.ts');
+    const { detectVersion } = await import('../migrate/detect.ts');
     const { RestliError } = await import('../errors.ts');
     const json = values.json === true;
 

@@ -1,7 +1,7 @@
 /** `restli convert`: request URLs from one protocol version to the other. */
 
-import type { ConvertResult } from '../convert.ts';
-import type { ProtocolVersionText } from '../version-text.ts';
+import type { ProtocolVersionText } from '../http/version-text.ts';
+import type { ConvertResult } from '../migrate/convert.ts';
 import { type Command, UsageError } from './command.ts';
 import { inputsOf, progress, runPipeline } from './lines.ts';
 import { loadRestspecs } from './restspec.ts';
@@ -40,7 +40,7 @@ Options:
       throw new UsageError('--from must be 2.0.0 or 1.0.0');
     const resources = loadRestspecs(values.restspec as string[]);
     // Loaded here so that --version and the other commands never load the translator.
-    const { convertUrl } = await import('../convert.ts');
+    const { convertUrl } = await import('../migrate/convert.ts');
     const json = values.json === true;
     const results = new Map<string, ConvertResult>();
     const failures = await runPipeline(

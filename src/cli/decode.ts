@@ -1,6 +1,6 @@
 /** `restli decode`: Rest.li 2.0 text in, JSON out. */
 
-import type { InvalidUtf8 } from '../escape.ts';
+import type { InvalidUtf8 } from '../codec/escape.ts';
 import { type Command, UsageError } from './command.ts';
 import { inputsOf, runPipeline } from './lines.ts';
 
@@ -28,7 +28,7 @@ Options:
       throw new UsageError(`--invalid-utf8 must be error or replace, not '${invalidUtf8}'`);
     }
     // Loaded here so that other commands (and --version) never load the parser.
-    const { decode } = await import('../decode.ts');
+    const { decode } = await import('../codec/decode.ts');
     const json = values.json === true;
     const failures = await runPipeline(
       inputsOf(positionals),

@@ -1,7 +1,7 @@
 /** `restli encode`: JSON in, Rest.li 2.0 text out. */
 
-import { encode } from '../encode.ts';
-import type { ValueContext } from '../escape.ts';
+import { encode } from '../codec/encode.ts';
+import type { ValueContext } from '../codec/escape.ts';
 import type { RestliValue } from '../types.ts';
 import { type Command, UsageError } from './command.ts';
 import { parseJson } from './json.ts';

@@ -7,7 +7,7 @@
  */
 
 import { RestliSyntaxError } from '../errors.ts';
-import { setOwn } from '../own.ts';
+import { setOwn } from '../internal/own.ts';
 
 /** Parses `text` as one JSON value; integers that are not safe become bigints. */
 export function parseJson(text: string, maxDepth = 256): unknown {

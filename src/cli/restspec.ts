@@ -2,7 +2,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadResources, type ResourceIndex, type Restspec, type Snapshot } from '../idl.ts';
+import { loadResources, type ResourceIndex, type Restspec, type Snapshot } from '../migrate/idl.ts';
 import { UsageError } from './command.ts';
 
 const IDL_FILE = /\.(restspec|snapshot)\.json$/;

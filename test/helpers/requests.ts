@@ -1,8 +1,8 @@
 /** Turns the `request-uri-*` vectors' inputs into our request descriptions, and compares URLs. */
 import { expect } from 'vitest';
-import type { Key, KeyKind } from '../../src/keys.ts';
-import { decodeQuery } from '../../src/query.ts';
-import { buildUrl, type RestliRequest, splitUrl } from '../../src/url.ts';
+import { buildUrl, type RestliRequest, splitUrl } from '../../src/http/url.ts';
+import type { Key, KeyKind } from '../../src/wire/keys.ts';
+import { decodeQuery } from '../../src/wire/query.ts';
 import { fromJava, type Vector } from './vectors.ts';
 
 interface JavaKey {

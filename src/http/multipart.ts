@@ -1,0 +1,461 @@
+/**
+ * multipart/mixed bodies (RFC 2046 §5.1) as bytes: a writer, a reader and boundary generation,
+ * plus the strict UTF-8 conversions bodies need. Query tunneling wraps a request that has a body
+ * in one of these (spec h).
+ *
+ * The reader accepts any well-formed body: a preamble and an epilogue (ignored), transport padding
+ * after a boundary, any part headers (folded or not), parts without headers. It also accepts bare
+ * LF line endings (a delimiter is `LF--boundary`, and a CR before that LF is part of the delimiter
+ * when present), as javax.mail's line reader does, because such bodies are unambiguous and common in hand-written
+ * tests. Everything else (no opening boundary, no closing boundary, a header line without a name)
+ * is `MALFORMED_MULTIPART`. Both directions run in time linear in the body size.
+ *
+ * @module
+ */
+
+import { LoneSurrogateError } from '../codec/escape.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import type { ContentType } from './content-type.ts';
+
+/** Header fields in order, names as written. Look one up with {@link partHeader}. */
+export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
+
+/** One part of a multipart body, as {@link readMultipart} returns it. */
+export interface MultipartPart {
+  /** The part's header fields, unfolded and trimmed, in order. */
+  readonly headers: HeaderList;
+  /** The part's content, byte for byte (a view into the body that was read). */
+  readonly body: Uint8Array;
+}
+
+/** One part to write: headers as a list or a record; content as bytes or text (UTF-8). */
+export interface MultipartPartInput {
+  readonly headers: HeaderList | Readonly<Record<string, string>>;
+  readonly body: Uint8Array | string;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+const DASH = 0x2d;
+const CRLF = new Uint8Array([CR, LF]);
+
+/** RFC 2046 limits a boundary to 70 characters. */
+const MAX_BOUNDARY_LENGTH = 70;
+
+/** RFC 2046 `bchars` (the space is allowed, but not as the last character). */
+const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+/** How many generated boundaries {@link chooseBoundary} tries before giving up. */
+const MAX_BOUNDARY_ATTEMPTS = 64;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+let encoder: InstanceType<typeof TextEncoder> | undefined;
+let decoder: InstanceType<typeof TextDecoder> | undefined;
+
+/**
+ * `s` as UTF-8 bytes. Unlike `TextEncoder`, refuses a lone surrogate instead of silently sending
+ * U+FFFD, as every encoder of this library does.
+ *
+ * @throws {@link RestliError} code `LONE_SURROGATE`.
+ */
+export function utf8Encode(s: string): Uint8Array {
+  const lone = LONE_SURROGATE.exec(s);
+  if (lone !== null) throw new LoneSurrogateError(s, lone.index);
+  encoder ??= new TextEncoder();
+  return encoder.encode(s);
+}
+
+/** `bytes` as UTF-8 text, invalid sequences replaced by U+FFFD (only used for header text). */
+function utf8Text(bytes: Uint8Array): string {
+  decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
+  return decoder.decode(bytes);
+}
+
+let fatalDecoder: InstanceType<typeof TextDecoder> | undefined;
+
+/**
+ * `bytes` as UTF-8 text; invalid UTF-8 is an error with the byte offset of the first bad sequence
+ * (a byte order mark is kept as U+FEFF, since the bytes are content, not a document).
+ *
+ * @param code The error code to throw, so that each caller names its own failure.
+ * @throws {@link RestliSyntaxError} with `code`; its input shows one character per byte.
+ */
+export function utf8DecodeStrict(bytes: Uint8Array, code = 'INVALID_UTF8'): string {
+  fatalDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return fatalDecoder.decode(bytes);
+  } catch {
+    const offset = invalidUtf8Offset(bytes);
+    throw new RestliSyntaxError(code, `Invalid UTF-8 at byte ${offset}`, latin1(bytes), offset);
+  }
+}
+
+/** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    // The range of the second byte excludes overlong forms, surrogates and code points > U+10FFFF.
+    let low = 0x80;
+    let high = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) low = 0xa0;
+      if (c === 0xed) high = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) low = 0x90;
+      if (c === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const b = bytes[i + k];
+      if (b === undefined || b < low || b > high) return i;
+      low = 0x80;
+      high = 0xbf;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive). */
+export function partHeader(headers: HeaderList, header: string): string | undefined {
+  const wanted = header.toLowerCase();
+  for (const [name, value] of headers) if (name.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+/**
+ * A fresh random boundary: `restli-` and 32 characters of [A-Za-z0-9_-] (192 bits). Uses
+ * `crypto.getRandomValues` when the platform has it, `Math.random` otherwise: the boundary only
+ * has to be unlikely to occur in content, and {@link chooseBoundary} checks that it does not.
+ */
+export function generateBoundary(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const bytes = new Uint8Array(32);
+  const crypto = (globalThis as { crypto?: { getRandomValues?(array: Uint8Array): unknown } })
+    .crypto;
+  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  let out = 'restli-';
+  // 64 symbols: masking a byte to 6 bits keeps the choice uniform.
+  for (const b of bytes) out += alphabet[b & 63];
+  return out;
+}
+
+/**
+ * A boundary whose delimiter (`--` + boundary) occurs in none of `contents`: generated, checked,
+ * and regenerated on a collision.
+ *
+ * @param generate Boundary source; tests inject a deterministic one. Its results must be valid
+ *   RFC 2046 boundaries.
+ * @throws {@link RestliError} `INVALID_BOUNDARY` for a generated boundary that is not valid;
+ *   `BOUNDARY_COLLISION` when 64 boundaries in a row occur in the content.
+ */
+export function chooseBoundary(
+  contents: readonly Uint8Array[],
+  generate: () => string = generateBoundary,
+): string {
+  for (let attempt = 0; attempt < MAX_BOUNDARY_ATTEMPTS; attempt++) {
+    const boundary = generate();
+    checkBoundary(boundary);
+    const delimiter = utf8Encode(`--${boundary}`);
+    if (contents.every((content) => indexOfBytes(content, delimiter, 0) < 0)) return boundary;
+  }
+  throw new RestliError(
+    'BOUNDARY_COLLISION',
+    `No boundary absent from the content after ${MAX_BOUNDARY_ATTEMPTS} attempts`,
+  );
+}
+
+function checkBoundary(boundary: string): void {
+  if (!BCHARS.test(boundary)) {
+    throw new RestliError(
+      'INVALID_BOUNDARY',
+      "A multipart boundary is 1 to 70 of [0-9A-Za-z'()+_,-./:=? ], not ending in a space",
+      boundary,
+      0,
+    );
+  }
+}
+
+/**
+ * The `Content-Type` of a multipart/mixed body with this boundary; the boundary is quoted when it
+ * holds characters a token may not.
+ *
+ * @example
+ * ```ts
+ * multipartContentType('abc'); // 'multipart/mixed; boundary=abc'
+ * multipartContentType('a b'); // 'multipart/mixed; boundary="a b"'
+ * ```
+ */
+export function multipartContentType(boundary: string): string {
+  checkBoundary(boundary);
+  return /^[0-9A-Za-z'+_\-.]+$/.test(boundary)
+    ? `multipart/mixed; boundary=${boundary}`
+    : `multipart/mixed; boundary="${boundary}"`;
+}
+
+/** The index of `needle` in `hay` at or after `from`, or -1. Linear for a short needle. */
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0]!;
+  const last = hay.length - needle.length;
+  let i = hay.indexOf(first, from);
+  while (i >= 0 && i <= last) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+    i = hay.indexOf(first, i + 1);
+  }
+  return -1;
+}
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
+  return Array.isArray(headers) ? (headers as HeaderList) : Object.entries(headers);
+}
+
+/**
+ * Writes a multipart/mixed body: `--boundary CRLF`, each part's header lines, an empty line, its
+ * content, `CRLF`, and finally `--boundary-- CRLF`. No preamble, no epilogue.
+ *
+ * @throws {@link RestliError} `INVALID_BOUNDARY` for a boundary that is not RFC 2046 or whose
+ *   delimiter occurs in a part (use {@link chooseBoundary}); {@link RestliEncodeError}
+ *   `INVALID_HEADER` for a header name that is not a token or a value with CR or LF.
+ * @example
+ * ```ts
+ * const body = writeMultipart(
+ *   [{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'q=1' }],
+ *   'xyz',
+ * );
+ * // '--xyz\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nq=1\r\n--xyz--\r\n'
+ * ```
+ */
+export function writeMultipart(parts: readonly MultipartPartInput[], boundary: string): Uint8Array {
+  checkBoundary(boundary);
+  const delimiter = utf8Encode(`--${boundary}`);
+  const chunks: Uint8Array[] = [];
+  parts.forEach((part, index) => {
+    let head = '';
+    for (const [name, value] of headerEntries(part.headers)) {
+      if (!HEADER_NAME.test(name)) {
+        throw new RestliEncodeError(
+          'INVALID_HEADER',
+          'A header name must be an HTTP token',
+          `parts[${index}].headers`,
+        );
+      }
+      if (/[\r\n]/.test(value)) {
+        throw new RestliEncodeError(
+          'INVALID_HEADER',
+          'A header value may not contain CR or LF',
+          `parts[${index}].headers.${name}`,
+        );
+      }
+      head += `${name}: ${value}\r\n`;
+    }
+    const headBytes = utf8Encode(`${head}\r\n`);
+    const content = typeof part.body === 'string' ? utf8Encode(part.body) : part.body;
+    if (indexOfBytes(headBytes, delimiter, 0) >= 0 || indexOfBytes(content, delimiter, 0) >= 0) {
+      throw new RestliError(
+        'INVALID_BOUNDARY',
+        `The boundary occurs in part ${index}; choose one with chooseBoundary`,
+        boundary,
+        0,
+      );
+    }
+    chunks.push(delimiter, CRLF, headBytes, content, CRLF);
+  });
+  chunks.push(delimiter, utf8Encode('--'), CRLF);
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** The body as a string with one character per byte, so that error offsets index bytes. */
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  }
+  return out;
+}
+
+function malformed(reason: string, body: Uint8Array, offset: number): RestliSyntaxError {
+  return new RestliSyntaxError('MALFORMED_MULTIPART', reason, latin1(body), offset);
+}
+
+/** A delimiter line that starts at `at` (on `--boundary`): where it ends, and if it closes. */
+interface DelimiterLine {
+  readonly end: number;
+  readonly close: boolean;
+}
+
+/**
+ * Reads the rest of a delimiter line after `--boundary` at `at`: an optional `--`, transport
+ * padding (spaces and tabs), then CRLF, LF or the end of the body. Anything else means the text is
+ * not a delimiter line (so `--boundaryX` is content).
+ */
+function delimiterLine(body: Uint8Array, at: number, length: number): DelimiterLine | undefined {
+  let j = at + length;
+  let close = false;
+  if (body[j] === DASH && body[j + 1] === DASH) {
+    close = true;
+    j += 2;
+  }
+  while (body[j] === 0x20 || body[j] === 0x09) j++;
+  if (j >= body.length) return { end: body.length, close };
+  if (body[j] === LF) return { end: j + 1, close };
+  if (body[j] === CR && body[j + 1] === LF) return { end: j + 2, close };
+  return undefined;
+}
+
+/**
+ * The next delimiter line at or after `from` that starts a line (`from` itself, or after an LF).
+ * When `lineStart` is false, a delimiter at exactly `from` does not count as starting a line.
+ */
+function nextDelimiter(
+  body: Uint8Array,
+  delimiter: Uint8Array,
+  from: number,
+  lineStart: boolean,
+): { at: number; line: DelimiterLine } | undefined {
+  let at = indexOfBytes(body, delimiter, from);
+  while (at >= 0) {
+    if ((at === from && lineStart) || (at > 0 && body[at - 1] === LF)) {
+      const line = delimiterLine(body, at, delimiter.length);
+      if (line !== undefined) return { at, line };
+    }
+    at = indexOfBytes(body, delimiter, at + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Reads a multipart body with this boundary (the `boundary` parameter of its `Content-Type`; see
+ * {@link parseMultipart} to start from the header). Parts' contents are views into `body`.
+ *
+ * @throws {@link RestliSyntaxError} `MALFORMED_MULTIPART`, offset in bytes: a boundary longer
+ *   than 70 characters or not printable ASCII, no opening boundary, no part, no closing boundary,
+ *   a part header line that is not `name: value`.
+ * @example
+ * ```ts
+ * const text = 'preamble\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b--\r\n';
+ * const [part] = readMultipart(new TextEncoder().encode(text), 'b');
+ * partHeader(part.headers, 'content-type'); // 'text/plain'
+ * new TextDecoder().decode(part.body); // 'hi'
+ * ```
+ */
+export function readMultipart(body: Uint8Array, boundary: string): MultipartPart[] {
+  if (
+    boundary.length === 0 ||
+    boundary.length > MAX_BOUNDARY_LENGTH ||
+    !/^[\x20-\x7e]*[\x21-\x7e]$/.test(boundary)
+  ) {
+    throw new RestliSyntaxError(
+      'MALFORMED_MULTIPART',
+      'A multipart boundary is 1 to 70 printable ASCII characters, not ending in a space',
+      boundary,
+      0,
+    );
+  }
+  const delimiter = utf8Encode(`--${boundary}`);
+  const opening = nextDelimiter(body, delimiter, 0, true);
+  if (opening === undefined) {
+    throw malformed(`No opening boundary line --${boundary}`, body, 0);
+  }
+  if (opening.line.close) {
+    throw malformed('A multipart body needs at least one part', body, opening.at);
+  }
+  const parts: MultipartPart[] = [];
+  let partStart = opening.line.end;
+  for (;;) {
+    const next = nextDelimiter(body, delimiter, partStart, true);
+    if (next === undefined) {
+      throw malformed(`No closing boundary line --${boundary}--`, body, body.length);
+    }
+    // The line break before a delimiter belongs to the delimiter, not to the content.
+    let contentEnd = next.at;
+    if (contentEnd > partStart) {
+      contentEnd--;
+      if (contentEnd > partStart && body[contentEnd - 1] === CR) contentEnd--;
+    }
+    parts.push(readPart(body, partStart, contentEnd));
+    if (next.line.close) return parts;
+    partStart = next.line.end;
+  }
+}
+
+/** Splits `body[start, end)` into header fields and content. */
+function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
+  const headers: [string, string][] = [];
+  let i = start;
+  let contentStart = end;
+  while (i < end) {
+    let lineEnd = body.indexOf(LF, i);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const stop = lineEnd > i && body[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+    if (stop === i) {
+      // The empty line that ends the headers.
+      contentStart = Math.min(lineEnd + 1, end);
+      break;
+    }
+    const line = utf8Text(body.subarray(i, stop));
+    if (line[0] === ' ' || line[0] === '\t') {
+      // A folded continuation: unfolding joins it to the previous field with one space.
+      const previous = headers[headers.length - 1];
+      if (previous === undefined) throw malformed('Continuation line without a header', body, i);
+      previous[1] = `${previous[1].trimEnd()} ${line.trim()}`.trim();
+    } else {
+      const colon = line.indexOf(':');
+      const name = colon < 0 ? '' : line.slice(0, colon).trimEnd();
+      if (!HEADER_NAME.test(name)) {
+        throw malformed('A part header line must be "name: value"', body, i);
+      }
+      headers.push([name, line.slice(colon + 1).trim()]);
+    }
+    i = lineEnd + 1;
+  }
+  return { headers, body: body.subarray(contentStart, end) };
+}
+
+/**
+ * Reads a multipart body given its parsed `Content-Type` (see `parseContentType`), which must be a
+ * `multipart/*` type with a `boundary` parameter (quoted or not).
+ *
+ * @throws {@link RestliSyntaxError} `MALFORMED_MULTIPART` for a non-multipart type, a missing
+ *   boundary, or a malformed body.
+ * @example
+ * ```ts
+ * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes);
+ * ```
+ */
+export function parseMultipart(contentType: ContentType, body: Uint8Array): MultipartPart[] {
+  const boundary = contentType.parameters.boundary;
+  if (contentType.type !== 'multipart' || boundary === undefined) {
+    const shown = contentType.mediaType;
+    throw new RestliSyntaxError(
+      'MALFORMED_MULTIPART',
+      contentType.type !== 'multipart'
+        ? `Not a multipart content type: ${shown}`
+        : 'A multipart content type needs a boundary parameter',
+      shown,
+      shown.length,
+    );
+  }
+  return readMultipart(body, boundary);
+}

@@ -1,0 +1,506 @@
+/**
+ * Whole request URLs (spec d.4, d.5, i.1, i.2): building them from a plain request description
+ * and reading them back, in either protocol version, plus the headers a request needs.
+ *
+ * @module
+ */
+
+import { percentDecode } from '../codec/escape.ts';
+import { RestliError, RestliSyntaxError } from '../errors.ts';
+import { setOwn } from '../internal/own.ts';
+import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
+import {
+  type CompoundKey,
+  decodeKey,
+  encodeKey,
+  inferKeyKind,
+  type Key,
+  type KeyKind,
+} from '../wire/keys.ts';
+import type { MaskTree } from '../wire/mask.ts';
+import {
+  type DecodedQuery,
+  decodeQueryDetailed,
+  encodeQuery,
+  type MaskInput,
+  PROJECTION_PARAMS,
+  type QueryParams,
+} from '../wire/query.ts';
+import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
+
+/** The Rest.li methods (spec i.1), as the `X-RestLi-Method` header names them. */
+export type RestliMethod =
+  | 'get'
+  | 'batch_get'
+  | 'get_all'
+  | 'finder'
+  | 'batch_finder'
+  | 'create'
+  | 'batch_create'
+  | 'partial_update'
+  | 'batch_partial_update'
+  | 'update'
+  | 'batch_update'
+  | 'delete'
+  | 'batch_delete'
+  | 'action'
+  | 'options';
+
+const HTTP_VERBS: Record<RestliMethod, string> = {
+  get: 'GET',
+  batch_get: 'GET',
+  get_all: 'GET',
+  finder: 'GET',
+  batch_finder: 'GET',
+  create: 'POST',
+  batch_create: 'POST',
+  partial_update: 'POST',
+  batch_partial_update: 'POST',
+  action: 'POST',
+  update: 'PUT',
+  batch_update: 'PUT',
+  delete: 'DELETE',
+  batch_delete: 'DELETE',
+  options: 'OPTIONS',
+};
+
+/** Methods whose URL ends with the entity key. */
+const KEYED = new Set<RestliMethod>(['get', 'update', 'partial_update', 'delete', 'action']);
+/**
+ * A Rest.li request, described as plain data.
+ *
+ * - `resource`: the resource path template, e.g. `people/{personId}/certifications`; its
+ *   placeholders are filled from `pathKeys`.
+ * - `id`: the entity key (get, update, partial_update, delete, an action on an entity); `ids`: the
+ *   keys of a batch method (duplicates removed, order kept).
+ * - `keyKind` / `pathKeyKinds`: the kinds of `id`/`ids` and of each parent key; default inferred
+ *   by {@link inferKeyKind}.
+ * - `assocKey`: a finder's partial association key, written as an extra path segment.
+ * - `finder`, `batchFinder`, `action`: the name behind `q`, `bq`, `action` (or put `q`, `bq`,
+ *   `action` in `params`).
+ * - `fields`, `metadataFields`, `pagingFields`: projections (or put them in `params`).
+ */
+export interface RestliRequest {
+  method: RestliMethod | Uppercase<RestliMethod>;
+  resource: string;
+  pathKeys?: { readonly [name: string]: Key };
+  pathKeyKinds?: { readonly [name: string]: KeyKind };
+  id?: Key;
+  ids?: readonly Key[];
+  keyKind?: KeyKind;
+  assocKey?: CompoundKey;
+  finder?: string;
+  batchFinder?: string;
+  action?: string;
+  params?: QueryParams;
+  fields?: MaskInput;
+  metadataFields?: MaskInput;
+  pagingFields?: MaskInput;
+}
+
+/** Options of {@link buildUrl}. */
+export interface BuildUrlOptions {
+  /** `'2.0.0'` (default) or `'1.0.0'`. */
+  version?: ProtocolVersionText;
+  /** Prefix, kept as given: `https://api.linkedin.com/v2/`, `/rest/`. Default none. */
+  base?: string;
+}
+
+function methodOf(method: string): RestliMethod {
+  const m = method.toLowerCase() as RestliMethod;
+  if (!(m in HTTP_VERBS)) {
+    throw new RestliError('INVALID_METHOD', `unknown Rest.li method ${method}`);
+  }
+  return m;
+}
+
+/** The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`). */
+export function templateComponents(template: string): string[] {
+  return template.split('/').filter((s) => s !== '' && !/^\{[^}]*\}$/.test(s));
+}
+
+/**
+ * The URL of a request, exactly as the Java client writes it for `version`: parent keys in the
+ * template, the entity key or association key as the last segment, then the query sorted by name
+ * (`ids`, `q`/`bq`/`action`, projections and the other parameters).
+ *
+ * @example
+ * ```ts
+ * buildUrl({ method: 'batch_get', resource: 'people', ids: [1, 2] });
+ * // 'people?ids=List(1,2)'
+ * buildUrl({ method: 'batch_get', resource: 'people', ids: [1, 2] }, { version: '1.0.0' });
+ * // 'people?ids=1&ids=2'
+ * buildUrl({ method: 'finder', resource: 'people/{id}/certifications', pathKeys: { id: { id: 7 } },
+ *   finder: 'recent', fields: ['name'] }, { base: 'https://api.linkedin.com/v2/' });
+ * // 'https://api.linkedin.com/v2/people/(id:7)/certifications?fields=name&q=recent'
+ * ```
+ */
+export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): string {
+  const version = options?.version ?? V2;
+  const method = methodOf(request.method);
+  let path = request.resource.replace(/\{([^}]*)\}/g, (_m, name: string) => {
+    const key = request.pathKeys?.[name];
+    if (key === undefined) {
+      throw new RestliError('MISSING_PATH_KEY', `no value for the path key {${name}}`);
+    }
+    return encodeKey(key, { kind: request.pathKeyKinds?.[name], version, context: 'path' });
+  });
+  const appendSegment = (segment: string) => {
+    // A v1 empty primitive key is an empty segment, which the URI builder drops (spec d.1).
+    if (segment === '') return;
+    path += path.endsWith('/') ? segment : `/${segment}`;
+  };
+  if (request.id !== undefined && (KEYED.has(method) || method === 'options')) {
+    appendSegment(encodeKey(request.id, { kind: request.keyKind, version, context: 'path' }));
+  }
+  if (request.assocKey !== undefined) {
+    appendSegment(encodeKey(request.assocKey, { kind: 'compound', version, context: 'path' }));
+  }
+
+  const params: Record<string, RestliValue | MaskInput> = {};
+  for (const [name, value] of Object.entries(request.params ?? {})) {
+    if (value !== undefined) setOwn(params, name, value);
+  }
+  if (request.finder !== undefined) params.q = request.finder;
+  if (request.batchFinder !== undefined) params.bq = request.batchFinder;
+  if (request.action !== undefined) params.action = request.action;
+  for (const name of PROJECTION_PARAMS) {
+    const mask = request[name as 'fields'];
+    if (mask !== undefined) params[name] = mask;
+  }
+  if (request.ids !== undefined) params.ids = idsValue(request.ids, request.keyKind, version);
+  const query = encodeQuery(params, { version });
+  return `${options?.base ?? ''}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/**
+ * `ids` as a query value: 2.0 writes every key as a 2.0 value in one list; 1.0 repeats `ids=`
+ * with primitive keys, writes compound keys as their `a=1&b=2` text (escaped once more as a
+ * value), and flattens complex keys as `ids[i].field` (spec d.5). Duplicates are removed.
+ */
+function idsValue(
+  ids: readonly Key[],
+  kind: KeyKind | undefined,
+  version: ProtocolVersionText,
+): RestliValue[] {
+  const seen = new Set<string>();
+  const out: RestliValue[] = [];
+  for (const id of ids) {
+    const k = kind ?? inferKeyKind(id);
+    // Two ids are the same key when they are written the same; a primitive's text is enough.
+    const identity =
+      k === 'primitive' ? String(id) : encodeKey(id, { kind: k, version: V2, context: 'body' });
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    if (version === V1 && k === 'compound') {
+      out.push(encodeKey(id, { kind: k, version: V1, context: 'body' }));
+    } else {
+      out.push(id as RestliValue);
+    }
+  }
+  return out;
+}
+
+/** The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods. */
+export function requestHeaders(
+  request: Pick<RestliRequest, 'method'>,
+  options?: { version?: ProtocolVersionText },
+): Record<string, string> {
+  const method = methodOf(request.method);
+  const headers: Record<string, string> = {
+    'X-RestLi-Protocol-Version': options?.version ?? V2,
+  };
+  // The Java client names the method only where the verb is ambiguous: on POST (spec i.1).
+  if (HTTP_VERBS[method] === 'POST') headers['X-RestLi-Method'] = method;
+  return headers;
+}
+
+/** The HTTP verb of a Rest.li method. */
+export function httpMethod(method: RestliMethod | Uppercase<RestliMethod>): string {
+  return HTTP_VERBS[methodOf(method)];
+}
+
+/** What {@link parseUrl} knows of the resource a URL addresses. */
+export interface ResourceDescription {
+  /** The path template: `people/{personId}/certifications`. */
+  path: string;
+  /** Kind of the entity key; default: read from the segment's form. */
+  keyKind?: KeyKind;
+  /** Kinds of the parent keys, by placeholder name. */
+  pathKeyKinds?: { readonly [name: string]: KeyKind };
+}
+
+/** Options of {@link parseUrl}. */
+export interface ParseUrlOptions {
+  /** `'2.0.0'` (default) or `'1.0.0'`. */
+  version?: ProtocolVersionText;
+  /** The resource, as a template string or a description. */
+  resource?: string | ResourceDescription;
+  /** The HTTP verb (default `GET`), to tell batch and keyed methods apart. */
+  httpMethod?: string;
+  /** The `X-RestLi-Method` header, when the request has one. */
+  restliMethod?: string;
+}
+
+/** A URL read back: the request, and where it sat. */
+export interface ParsedUrl {
+  /** The method the URL, verb and header indicate. */
+  method: RestliMethod;
+  /** Scheme, host and base path before the resource path (`https://api.linkedin.com/v2/`). */
+  base: string;
+  /** The resource path as written (still encoded), without base, key segment and query. */
+  resourcePath: string;
+  /** The fragment, with its `#`, or `''`. */
+  fragment: string;
+  /** Parent keys by placeholder name (only with a resource template). */
+  pathKeys: Record<string, RestliData>;
+  /** The entity key (or a finder's association key, see `assocKey`). */
+  id?: RestliData;
+  /** A finder's association key segment. */
+  assocKey?: RestliDataMap;
+  /** Batch keys. */
+  ids?: RestliData[];
+  /** The parameters other than `ids`; projections as mask trees. */
+  params: DecodedQuery;
+  /** Leaves protocol 1.0 read from one value: each may have been a one-element list. */
+  singleValued: string[];
+  /** Every path segment after the base, decoded as keys where the form says so. */
+  segments: string[];
+}
+
+const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
+/** Splits a URL into origin, path, query and fragment, all still encoded. */
+export function splitUrl(url: string): {
+  origin: string;
+  path: string;
+  query: string | undefined;
+  fragment: string;
+} {
+  const origin = ORIGIN.exec(url)?.[0] ?? '';
+  let rest = url.slice(origin.length);
+  let fragment = '';
+  const hash = rest.indexOf('#');
+  if (hash !== -1) {
+    fragment = rest.slice(hash);
+    rest = rest.slice(0, hash);
+  }
+  const q = rest.indexOf('?');
+  return {
+    origin,
+    path: q === -1 ? rest : rest.slice(0, q),
+    query: q === -1 ? undefined : rest.slice(q + 1),
+    fragment,
+  };
+}
+
+/** The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0. */
+export function segmentKeyKind(segment: string, version: ProtocolVersionText): KeyKind {
+  if (version === V2) {
+    if (!segment.startsWith('(')) return 'primitive';
+    return /\$params:|:\(|:List\(/.test(segment) ? 'complex' : 'compound';
+  }
+  if (!segment.includes('=')) return 'primitive';
+  return /(^|&)\$params\.|[.[]/.test(segment.replace(/=[^&]*/g, '=')) ? 'complex' : 'compound';
+}
+
+/**
+ * Reads a request URL back into a request description (the inverse of {@link buildUrl}). With a
+ * `resource` template the path keys and the entity key are matched and decoded with the right
+ * kinds; without one, the URL's own form decides (a `(…)` or `a=b` segment is a key) and every
+ * segment is reported in `segments`.
+ *
+ * @throws {@link RestliSyntaxError} for a URL that is not valid in `version`, with the offset in
+ * the URL.
+ */
+export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
+  const version = options?.version ?? V2;
+  const { origin, path, query, fragment } = splitUrl(url);
+  const resource =
+    typeof options?.resource === 'string' ? { path: options.resource } : options?.resource;
+  const rawSegments = path.split('/');
+  const leadingSlash = path.startsWith('/');
+  const segments = rawSegments.filter((s) => s !== '');
+
+  let baseCount = 0;
+  const pathKeys: Record<string, RestliData> = {};
+  let keySegment: string | undefined;
+  let resourceSegments: string[];
+  if (resource) {
+    const template = resource.path.split('/').filter((s) => s !== '');
+    const start = matchTemplate(segments, template);
+    if (start === -1) {
+      throw new RestliSyntaxError(
+        'RESOURCE_MISMATCH',
+        `URL path does not match the resource ${resource.path}`,
+        url,
+        origin.length,
+      );
+    }
+    baseCount = start;
+    resourceSegments = segments.slice(start, start + template.length);
+    template.forEach((t, i) => {
+      const m = /^\{([^}]*)\}$/.exec(t);
+      if (!m) return;
+      const name = m[1]!;
+      const text = resourceSegments[i]!;
+      const kind = resource.pathKeyKinds?.[name] ?? segmentKeyKind(text, version);
+      setOwn(pathKeys, name, keyIn(url, text, kind, version));
+    });
+    const extra = segments.slice(start + template.length);
+    if (extra.length > 1) {
+      throw new RestliSyntaxError(
+        'RESOURCE_MISMATCH',
+        'more than one key segment after the resource path',
+        url,
+        origin.length,
+      );
+    }
+    keySegment = extra[0];
+  } else {
+    resourceSegments = segments;
+    const last = segments[segments.length - 1];
+    if (
+      last !== undefined &&
+      segments.length > 1 &&
+      segmentKeyKind(last, version) !== 'primitive'
+    ) {
+      keySegment = last;
+      resourceSegments = segments.slice(0, -1);
+    }
+  }
+
+  const detailed =
+    query === undefined
+      ? { params: {} as DecodedQuery, singleValued: [] }
+      : inQuery(url, query, version);
+  const params: DecodedQuery = {};
+  let ids: RestliData[] | undefined;
+  for (const name of Object.keys(detailed.params)) {
+    const value = detailed.params[name]!;
+    if (name === 'ids') ids = idsOf(value as RestliData, resource?.keyKind, version);
+    else setOwn(params, name, value);
+  }
+
+  const method = inferMethod(params, ids !== undefined, keySegment !== undefined, options);
+  const parsed: ParsedUrl = {
+    method,
+    base:
+      origin +
+      (leadingSlash ? '/' : '') +
+      segments
+        .slice(0, baseCount)
+        .map((s) => `${s}/`)
+        .join(''),
+    resourcePath: resourceSegments.join('/'),
+    fragment,
+    pathKeys,
+    params,
+    singleValued: detailed.singleValued.filter((p) => p !== 'ids' && !p.startsWith('ids[')),
+    segments: segments.slice(baseCount),
+  };
+  if (ids !== undefined) parsed.ids = ids;
+  if (keySegment !== undefined) {
+    const kind = resource?.keyKind ?? segmentKeyKind(keySegment, version);
+    const key = keyIn(url, keySegment, method === 'finder' ? 'compound' : kind, version);
+    if (method === 'finder') parsed.assocKey = key as RestliDataMap;
+    else parsed.id = key;
+  }
+  return parsed;
+}
+
+/** Where the template's segments start in the path, static segments compared decoded. */
+function matchTemplate(segments: readonly string[], template: readonly string[]): number {
+  for (let start = 0; start + template.length <= segments.length; start++) {
+    if (template.every((t, i) => /^\{[^}]*\}$/.test(t) || safeDecode(segments[start + i]!) === t)) {
+      // Prefer the match that leaves at most one key segment.
+      if (segments.length - start - template.length <= 1) return start;
+    }
+  }
+  return -1;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return percentDecode(s);
+  } catch {
+    return s;
+  }
+}
+
+function keyIn(url: string, text: string, kind: KeyKind, version: ProtocolVersionText): RestliData {
+  try {
+    return decodeKey(text, { kind, version, context: 'path' });
+  } catch (error) {
+    throw rebase(error, url, text);
+  }
+}
+
+function inQuery(url: string, query: string, version: ProtocolVersionText) {
+  try {
+    return decodeQueryDetailed(query, { version });
+  } catch (error) {
+    throw rebase(error, url, query);
+  }
+}
+
+/** Re-bases a syntax error about `part` onto the whole `url`. */
+function rebase(error: unknown, url: string, part: string): unknown {
+  if (!(error instanceof RestliError) || error.offset === undefined) return error;
+  const at = url.indexOf(part);
+  return new RestliSyntaxError(
+    error.code,
+    error.reason,
+    url,
+    (at === -1 ? 0 : at) + error.offset,
+    error instanceof RestliSyntaxError ? error.token : undefined,
+  );
+}
+
+/** Batch keys from the decoded `ids` parameter. */
+function idsOf(
+  value: RestliData | MaskTree,
+  kind: KeyKind | undefined,
+  version: ProtocolVersionText,
+): RestliData[] {
+  const list = Array.isArray(value) ? value : [value as RestliData];
+  if (version !== V1) return list;
+  return list.map((id) => {
+    if (typeof id !== 'string' || kind === 'primitive') return id;
+    // A v1 compound id is its `a=1&b=2` text, form-decoded once by the query layer. Without a
+    // declared kind, text that does not read as a compound key stays a primitive key.
+    if (kind === 'compound')
+      return decodeKey(id, { kind: 'compound', version: V1, context: 'body' });
+    if (segmentKeyKind(id, V1) !== 'compound') return id;
+    try {
+      return decodeKey(id, { kind: 'compound', version: V1, context: 'body' });
+    } catch {
+      return id;
+    }
+  });
+}
+
+function inferMethod(
+  params: DecodedQuery,
+  hasIds: boolean,
+  hasKey: boolean,
+  options: ParseUrlOptions | undefined,
+): RestliMethod {
+  if (options?.restliMethod) return methodOf(options.restliMethod);
+  const verb = (options?.httpMethod ?? 'GET').toUpperCase();
+  if (verb === 'GET') {
+    if ('q' in params) return 'finder';
+    if ('bq' in params) return 'batch_finder';
+    if (hasIds) return 'batch_get';
+    return hasKey ? 'get' : 'get_all';
+  }
+  if (verb === 'POST') {
+    if ('action' in params) return 'action';
+    if (hasIds) return 'batch_partial_update';
+    return hasKey ? 'partial_update' : 'create';
+  }
+  if (verb === 'PUT') return hasIds ? 'batch_update' : 'update';
+  if (verb === 'DELETE') return hasIds ? 'batch_delete' : 'delete';
+  if (verb === 'OPTIONS') return 'options';
+  throw new RestliError('INVALID_METHOD', `no Rest.li method uses HTTP ${verb}`);
+}

@@ -1,0 +1,125 @@
+/**
+ * Which protocol version a request URL speaks, with the evidence (issue 4, spec e, c).
+ *
+ * @module
+ */
+
+import { RestliError } from '../errors.ts';
+import { splitUrl } from '../http/url.ts';
+import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { decodeQuery } from '../wire/query.ts';
+
+/** One observation about a URL and the version it points to. */
+export interface Evidence {
+  /** `'1.0.0'` or `'2.0.0'`: the version this observation points to. */
+  version: ProtocolVersionText;
+  /** What was seen: `List(` in a value, a repeated name, `a[0]` … */
+  reason: string;
+  /** The parameter name or path segment it was seen in. */
+  where: string;
+}
+
+/** What {@link detectVersion} concludes. */
+export interface Detection {
+  /** The version the URL speaks, or `'either'` when it means the same in both. */
+  version: ProtocolVersionText | 'either';
+  evidence: Evidence[];
+}
+
+const PROJECTIONS = new Set(['fields', 'metadataFields', 'pagingFields']);
+const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
+
+/**
+ * Detects the protocol version a request URL was written in. 2.0 shows in `List(…)`, `(k:v)` maps,
+ * `''`, and key segments in parentheses; 1.0 in repeated names, indexed (`a[0]`) or dotted
+ * (`a.b`) names, bare names without `=`, `~2E` escapes, and `a=b` key segments. A URL with no such
+ * mark, or one that reads the same in both, is `'either'`; when marks of both kinds appear, the
+ * version whose parser accepts the URL wins.
+ *
+ * @example
+ * ```ts
+ * detectVersion('/people?ids=List(1,2)').version; // '2.0.0'
+ * detectVersion('/people?ids=1&ids=2').version;   // '1.0.0'
+ * detectVersion('/people/3?count=10').version;     // 'either'
+ * ```
+ */
+export function detectVersion(url: string, options?: { validate?: boolean }): Detection {
+  const { path, query } = splitUrl(url);
+  const evidence: Evidence[] = [];
+  const note = (version: ProtocolVersionText, reason: string, where: string) =>
+    evidence.push({ version, reason, where });
+
+  for (const segment of path.split('/')) {
+    if (segment === '') continue;
+    if (segment.startsWith('(') && segment.endsWith(')') && segment.includes(':')) {
+      note(V2, 'a key segment in parentheses', segment);
+    } else if (/^[^=&]+=[^&]*(&[^=&]+=[^&]*)*$/.test(segment)) {
+      note(V1, "a key segment of 'name=value' pairs", segment);
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const piece of (query ?? '').split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    const name = eq === -1 ? piece : piece.slice(0, eq);
+    const value = eq === -1 ? undefined : piece.slice(eq + 1);
+    if (seen.has(name)) note(V1, 'a repeated parameter name', name);
+    seen.add(name);
+    if (PROJECTIONS.has(name)) continue;
+    if (value === undefined) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
+    // Most names are plain words: test the 1.0 name marks only on the others.
+    if (!PLAIN_NAME.test(name)) {
+      if (/\[|%5B/i.test(name)) note(V1, 'an indexed parameter name', name);
+      if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
+      if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
+    }
+    // A 2.0 server requires a List(…) for ids (spec i.3); a bare id is the 1.0 form.
+    if (
+      name === 'ids' &&
+      value !== undefined &&
+      !value.startsWith('List(') &&
+      !value.startsWith('%4C')
+    ) {
+      note(V1, 'ids without List(…)', name);
+    }
+    if (value === undefined || !/[(']/.test(value)) continue;
+    if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
+    else if (/^\(.*:.*\)$/.test(value) || value === '()') note(V2, 'a (key:value) map', name);
+    if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);
+  }
+
+  const v1 = evidence.some((e) => e.version === V1);
+  const v2 = evidence.some((e) => e.version === V2);
+  if (!v1 && !v2) return { version: 'either', evidence };
+  // The version whose server would accept the query decides when the marks disagree, or when
+  // the one version they point to cannot read it (`ids=List(` is a 1.0 string).
+  const parses = (version: ProtocolVersionText) => {
+    try {
+      decodeQuery(query ?? '', { version });
+      return true;
+    } catch (error) {
+      if (error instanceof RestliError) return false;
+      throw error;
+    }
+  };
+  if (v1 !== v2 && options?.validate === false) return { version: v1 ? V1 : V2, evidence };
+  if (v1 !== v2) {
+    const marked = v1 ? V1 : V2;
+    const other = v1 ? V2 : V1;
+    if (parses(marked) || !parses(other)) return { version: marked, evidence };
+    evidence.push({
+      version: other,
+      reason: `only a ${other} server reads the query`,
+      where: query ?? '',
+    });
+    return { version: other, evidence };
+  }
+  const ok1 = parses(V1);
+  const ok2 = parses(V2);
+  if (ok2 && !ok1) return { version: V2, evidence };
+  if (ok1 && !ok2) return { version: V1, evidence };
+  const count = (version: ProtocolVersionText) =>
+    evidence.filter((e) => e.version === version).length;
+  return { version: count(V2) >= count(V1) ? V2 : V1, evidence };
+}

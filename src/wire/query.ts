@@ -1,0 +1,257 @@
+/**
+ * Query strings in both protocol versions (spec c, e, f.4, i.2): parameters sorted by name, 2.0
+ * values or 1.0 flattening, and projections in mask syntax.
+ *
+ * @module
+ */
+
+import { decode } from '../codec/decode.ts';
+import { encode } from '../codec/encode.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { setOwn } from '../internal/own.ts';
+import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
+import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
+import { encodeQueryV1, PROJECTION_PARAMS } from './v1/flatten.ts';
+import { formDecode } from './v1/form.ts';
+import { decodeQueryV1Detailed } from './v1/unflatten.ts';
+
+export { PROJECTION_PARAMS };
+
+/**
+ * A projection as a caller may give it: a mask tree, a list of field paths
+ * (`['id', 'name.first']`), or a mask string already in mask syntax (sent as it is).
+ */
+export type MaskInput = MaskTree | readonly string[] | string;
+
+/**
+ * Query parameters: 2.0 values, and {@link MaskInput}s for `fields`, `metadataFields` and
+ * `pagingFields`. `undefined` parameters are omitted.
+ */
+export type QueryParams = { readonly [name: string]: RestliValue | MaskInput | undefined };
+
+/** Decoded parameters: every value as a 2.0 decoder returns it, projections as mask trees. */
+export type DecodedQuery = { [name: string]: RestliData | MaskTree };
+
+/** Options of {@link encodeQuery} and {@link decodeQuery}. */
+export interface QueryOptions {
+  /** `'2.0.0'` (default) or `'1.0.0'`. */
+  version?: ProtocolVersionText;
+}
+
+/** Mask text of a projection parameter's value. */
+export function maskText(value: MaskInput): string {
+  if (typeof value === 'string') return value;
+  return encodeMask(value as MaskTree | readonly string[]);
+}
+
+function checkVersion(version: string): void {
+  if (version !== V1 && version !== V2) {
+    throw new RestliEncodeError('INVALID_VERSION', `unsupported protocol version ${version}`, '$');
+  }
+}
+
+/**
+ * Writes query parameters, without the leading `?`, sorted by name: 2.0 values in query context
+ * with the names escaped too (`''` for an empty name), or protocol 1.0 flattening.
+ *
+ * @example
+ * ```ts
+ * encodeQuery({ q: 'search', ids: [1, 2], fields: ['id', 'name'] });
+ * // 'fields=id,name&ids=List(1,2)&q=search'
+ * encodeQuery({ q: 'search', ids: [1, 2], a: { b: 'c' } }, { version: '1.0.0' });
+ * // 'a.b=c&ids=1&ids=2&q=search'
+ * ```
+ * @throws {@link RestliEncodeError} naming the bad parameter (`$.ids[2]`).
+ */
+export function encodeQuery(params: QueryParams, options?: QueryOptions): string {
+  const version = options?.version ?? V2;
+  checkVersion(version);
+  if (version === V1) {
+    const flat: Record<string, RestliValue> = {};
+    for (const name of Object.keys(params)) {
+      const value = params[name];
+      if (value === undefined) continue;
+      setOwn(
+        flat,
+        name,
+        PROJECTION_PARAMS.has(name) ? maskText(value as MaskInput) : (value as RestliValue),
+      );
+    }
+    return encodeQueryV1(flat);
+  }
+  const pairs: [string, string][] = [];
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (value === undefined) continue;
+    const escapedName = name === '' ? "''" : encode(name, { context: 'query' });
+    if (PROJECTION_PARAMS.has(name)) {
+      pairs.push([escapedName, maskToQueryValue(maskText(value as MaskInput), V2)]);
+      continue;
+    }
+    try {
+      pairs.push([escapedName, encode(value as RestliValue, { context: 'query' })]);
+    } catch (error) {
+      throw renamePath(error, name);
+    }
+  }
+  // 2.0 sorts the escaped names (spec i.2).
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return pairs.map(([n, v]) => `${n}=${v}`).join('&');
+}
+
+/** Re-roots an encoder error's path at the parameter: `$.a` becomes `$.q.a`. */
+function renamePath(error: unknown, name: string): unknown {
+  if (!(error instanceof RestliEncodeError)) return error;
+  const root = /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
+  const reason = error.reason.replace(/ at \$.*$/s, '');
+  return new RestliEncodeError(error.code, reason, root + error.path.slice(1));
+}
+
+/** Decoded parameters and what protocol 1.0 could not tell apart. */
+export interface DetailedQuery {
+  params: DecodedQuery;
+  /**
+   * Paths of leaves that protocol 1.0 read from a single value (`ids`, `a.b[0].c`): each may
+   * have been a one-element list. Always empty for 2.0, which writes `List(x)`.
+   */
+  singleValued: string[];
+}
+
+/**
+ * Reads a query string (without `?`) as a server of `version` does: 2.0 splits on `&` and the
+ * first `=`, form-decodes names, parses values with the 2.0 grammar and rejects repeated names;
+ * 1.0 unflattens (spec e.4). Projection parameters come back as mask trees.
+ *
+ * @example
+ * ```ts
+ * decodeQuery('ids=List(1,2)&q=search');               // { ids: ['1', '2'], q: 'search' }
+ * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // the same
+ * ```
+ * @throws {@link RestliSyntaxError}: the value parser's codes, with the reason prefixed by
+ * `error while parsing query param 'x'` and the offset into the whole query;
+ * `REPEATED_PARAM`; for 1.0, the codes of the v1 parser.
+ */
+export function decodeQuery(query: string, options?: QueryOptions): DecodedQuery {
+  return decodeQueryDetailed(query, options).params;
+}
+
+/** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists. */
+export function decodeQueryDetailed(query: string, options?: QueryOptions): DetailedQuery {
+  const version = options?.version ?? V2;
+  if (version === V1) {
+    const { params, singleValued } = decodeQueryV1Detailed(query);
+    const out: DecodedQuery = params;
+    for (const name of PROJECTION_PARAMS) {
+      const text = params[name];
+      if (typeof text === 'string') setOwn(out, name, decodeMask(text));
+    }
+    return { params: out, singleValued: singleValued.filter((p) => !PROJECTION_PARAMS.has(p)) };
+  }
+  if (version !== V2) {
+    throw new RestliSyntaxError(
+      'INVALID_VERSION',
+      `unsupported protocol version ${version}`,
+      query,
+      0,
+    );
+  }
+  const out: DecodedQuery = {};
+  const seen = new Set<string>();
+  let start = 0;
+  while (start <= query.length) {
+    let end = query.indexOf('&', start);
+    if (end === -1) end = query.length;
+    if (end > start) {
+      const eq = query.indexOf('=', start);
+      const nameEnd = eq === -1 || eq > end ? end : eq;
+      const rawName = query.slice(start, nameEnd);
+      const valueStart = nameEnd === end ? end : nameEnd + 1;
+      const name = shifted(() => formDecode(rawName), query, start);
+      // A piece with an empty name is ignored, as the reference does.
+      if (name !== '') {
+        if (seen.has(name)) {
+          throw new RestliSyntaxError(
+            'REPEATED_PARAM',
+            `unexpected repeated query param in URI: ${name}`,
+            query,
+            start,
+          );
+        }
+        seen.add(name);
+        setOwn(out, name, decodeParam(name, query.slice(valueStart, end), query, valueStart));
+      }
+    }
+    start = end + 1;
+  }
+  return { params: out, singleValued: [] };
+}
+
+/** One 2.0 parameter value, raw; projections in mask syntax, the rest in the 2.0 grammar. */
+function decodeParam(name: string, raw: string, query: string, at: number): RestliData | MaskTree {
+  if (PROJECTION_PARAMS.has(name)) return shifted(() => decodeMask(raw), query, at);
+  try {
+    return decode(raw);
+  } catch (error) {
+    if (!(error instanceof RestliError)) throw error;
+    // The reference wraps grammar errors with the parameter's name; its percent-decoding errors
+    // (an IllegalArgumentException there) come through as they are.
+    const wrap = error.code !== 'MALFORMED_ESCAPE' && error.code !== 'INVALID_UTF8';
+    throw new RestliSyntaxError(
+      error.code,
+      wrap ? `error while parsing query param '${name}'\n${error.reason}` : error.reason,
+      query,
+      at + (error.offset ?? 0),
+      error instanceof RestliSyntaxError ? error.token : undefined,
+    );
+  }
+}
+
+/** Runs `f`, re-basing the offset of a syntax error it throws onto the whole query. */
+function shifted<T>(f: () => T, query: string, at: number): T {
+  try {
+    return f();
+  } catch (error) {
+    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
+    throw new RestliSyntaxError(
+      error.code,
+      error.reason,
+      query,
+      at + error.offset,
+      error instanceof RestliSyntaxError ? error.token : undefined,
+    );
+  }
+}
+
+/**
+ * Parses an already split 2.0 multimap `{ name: [raw values] }` (names decoded, values raw), as
+ * the reference's `parseUriParams` receives it.
+ */
+export function decodeQueryParams(
+  multimap: Readonly<Record<string, readonly string[]>>,
+): DecodedQuery {
+  const out: DecodedQuery = {};
+  for (const name of Object.keys(multimap)) {
+    const values = multimap[name]!;
+    if (values.length > 1) {
+      throw new RestliSyntaxError(
+        'REPEATED_PARAM',
+        `unexpected repeated query param in URI: ${name}`,
+        name,
+        0,
+      );
+    }
+    const raw = values[0] ?? '';
+    setOwn(out, name, decodeParam(name, raw, raw, 0));
+  }
+  return out;
+}
+
+/** The parameters of a decoded query that are plain data (projections removed). */
+export function withoutProjections(params: DecodedQuery): RestliDataMap {
+  const out: RestliDataMap = {};
+  for (const name of Object.keys(params)) {
+    if (!PROJECTION_PARAMS.has(name)) setOwn(out, name, params[name] as RestliData);
+  }
+  return out;
+}

@@ -1,0 +1,395 @@
+/**
+ * Protocol 1.0 query parsing (spec e.4; Java's `QueryParamsDataMap.parseDataMapKeys` after
+ * `UriComponent.decodeQuery`): `name=value` pairs whose names carry the structure (`a.b[0].c`)
+ * become a params map of strings, lists and maps.
+ *
+ * @module
+ */
+
+import type { InvalidUtf8 } from '../../codec/escape.ts';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
+import { RestliSyntaxError } from '../../errors.ts';
+import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
+import { setOwn } from '../../internal/own.ts';
+import type { RestliData, RestliDataMap } from '../../types.ts';
+import { formDecode } from './form.ts';
+import { type NameSegment, parseNameSegment } from './segment.ts';
+import { escapeNameSegment } from './tilde.ts';
+
+/** Options of {@link unflattenV1}. */
+export interface UnflattenV1Options {
+  /**
+   * Most lists and maps a parameter may nest (`a.b[0].c=1` nests three); deeper is
+   * `DEPTH_EXCEEDED`. Default 256.
+   */
+  maxDepth?: number;
+}
+
+/** Options of {@link decodeQueryV1}. */
+export interface DecodeQueryV1Options extends UnflattenV1Options {
+  /** Longest query accepted, in UTF-16 code units; longer is `MAX_LENGTH_EXCEEDED`. Default 16 Mi. */
+  maxLength?: number;
+  /**
+   * Escapes whose bytes are not UTF-8: `'error'` (default) rejects them with `INVALID_UTF8`;
+   * `'replace'` writes U+FFFD for them, as the Java reference does.
+   */
+  invalidUtf8?: InvalidUtf8;
+}
+
+/** Decoded v1 parameters, and which of their leaves v1 could not tell from one-element lists. */
+export interface DecodedQueryV1 {
+  /** The parameters: every leaf a string. */
+  params: RestliDataMap;
+  /**
+   * The path of every leaf read from a name that had a single value, sorted: `ids`, `a.b[0].c`
+   * (keys `~`-escaped as in v1 names, indexes as in the result). v1 writes a one-element list
+   * exactly like a scalar, so a caller with a schema wraps the leaves declared as arrays.
+   */
+  singleValued: string[];
+}
+
+/** A name's values, and where its occurrences sit in the raw input (for error offsets). */
+interface Param {
+  name: string;
+  values: string[];
+  /** The input an error about occurrence `n` of the name, at `offset` in the decoded name, shows. */
+  locate(occurrence: number, offset: number): { input: string; offset: number };
+}
+
+/** A map level under construction (Java's `MapMap`). */
+class MapNode {
+  readonly entries = new Map<string, Node>();
+}
+
+/** A list level under construction: index → element (Java's `ListMap`). */
+class IndexNode {
+  readonly entries = new Map<number, Node>();
+}
+
+/** A leaf is a string (one value) or the values of a repeated name. */
+type Node = MapNode | IndexNode | string | string[];
+
+/**
+ * Parses a raw v1 query string (spec e.4) into parameters. See {@link decodeQueryV1Detailed},
+ * which also says which leaves could have been one-element lists.
+ *
+ * @example
+ * ```ts
+ * decodeQueryV1('ids=1&ids=2&q=search'); // { ids: ['1', '2'], q: 'search' }
+ * decodeQueryV1('a.b%5B0%5D=x&c+d=e+f'); // { a: { b: ['x'] }, 'c d': 'e f' }
+ * ```
+ */
+export function decodeQueryV1(query: string, options?: DecodeQueryV1Options): RestliDataMap {
+  return decode(query, options, false).params;
+}
+
+/**
+ * Parses a raw v1 query string as a Java v1 server does (spec e.4):
+ *
+ * 1. split on `&` (empty pieces skipped), each piece on its first `=` (none: the value is `""`;
+ *    an empty name: the piece is ignored); form-decode name and value (`+` is a space);
+ * 2. a name with one value is a path: `.` separates map keys, a trailing `[n]` indexes a list,
+ *    each key is `~`-decoded (`a~2Eb` is key `a.b`); trailing dots are dropped (`a.=1`);
+ * 3. a name with several values is a list of them, the name used verbatim (no `~`-decoding);
+ * 4. index tables become lists ordered by index, holes closed (`a[4]`, `a[8]` → two elements).
+ *
+ * Names are read in the order a Java HashMap iterates them, so that conflicting names report the
+ * reference's error. Leaves are strings; `fields`, `metadataFields` and `pagingFields` come back
+ * as their form-decoded mask text. Keys are own properties, `__proto__` included.
+ *
+ * @example
+ * ```ts
+ * decodeQueryV1Detailed('ids=1&a.b[0]=x&c=1&c=2');
+ * // { params: { ids: '1', a: { b: ['x'] }, c: ['1', '2'] }, singleValued: ['a.b[0]', 'ids'] }
+ * ```
+ * @throws {@link RestliSyntaxError} with the Java message as `reason` and the offset into the raw
+ * query: `MALFORMED_ESCAPE`, `INVALID_UTF8`, `V1_MULTIPLE_COMPLEX_VALUES` (`a.b=1&a.b=2`),
+ * `V1_MULTIPLE_INDEXED_VALUES` (`a[0]=1&a[0]=2`), `V1_CONFLICTING_KEY` (`a=1&a.b=2`),
+ * `V1_DUPLICATE_KEY` (`a[01]=x&a[1]=y`), `V1_BAD_INDEX`, `V1_NEGATIVE_INDEX`, `V1_MISSING_BRACKET`,
+ * `V1_MISSING_NAME`, `V1_BAD_NAME_ESCAPE`, `V1_EMPTY_SEGMENT` (`.a=1`, `a..b=1`: the Java server
+ * fails with a NullPointerException there), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
+ */
+export function decodeQueryV1Detailed(
+  query: string,
+  options?: DecodeQueryV1Options,
+): DecodedQueryV1 {
+  return decode(query, options, true);
+}
+
+function decode(
+  query: string,
+  options: DecodeQueryV1Options | undefined,
+  wantPaths: boolean,
+): DecodedQueryV1 {
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (query.length > maxLength) {
+    const reason = `input longer than maxLength ${maxLength}`;
+    throw new RestliSyntaxError('MAX_LENGTH_EXCEEDED', reason, query, maxLength);
+  }
+  const decodeOptions = { invalidUtf8: options?.invalidUtf8 ?? 'error', whole: query } as const;
+  const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
+  const n = query.length;
+  for (let start = 0; start < n; ) {
+    let end = query.indexOf('&', start);
+    if (end === -1) end = n;
+    const piece = query.slice(start, end);
+    const eq = piece.indexOf('=');
+    const nameEnd = eq === -1 ? end : start + eq;
+    if (nameEnd > start) {
+      // Options only matter for escapes: most pieces have none, so build them only then.
+      const rawName = query.slice(start, nameEnd);
+      const name = formDecode(
+        rawName,
+        rawName.includes('%') ? { ...decodeOptions, base: start } : undefined,
+      );
+      const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
+      const value = formDecode(
+        rawValue,
+        rawValue.includes('%') ? { ...decodeOptions, base: nameEnd + 1 } : undefined,
+      );
+      const group = groups.get(name);
+      if (group === undefined)
+        groups.set(name, { values: [value], starts: [start], ends: [nameEnd] });
+      else {
+        group.values.push(value);
+        group.starts.push(start);
+        group.ends.push(nameEnd);
+      }
+    }
+    start = end + 1;
+  }
+  const params: Param[] = [];
+  for (const [name, { values, starts, ends }] of groups) {
+    params.push({
+      name,
+      values,
+      locate: (occurrence, offset) => {
+        const at = Math.min(occurrence, starts.length - 1);
+        const rawStart = starts[at]!;
+        return {
+          input: query,
+          offset: rawStart + rawIndex(query.slice(rawStart, ends[at]!), offset),
+        };
+      },
+    });
+  }
+  return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
+}
+
+/**
+ * Where the `decoded`-th character of a form-decoded name starts in its raw text. Only error
+ * carets use it, so an invalid UTF-8 run counts one character per byte.
+ */
+function rawIndex(raw: string, decoded: number): number {
+  let i = 0;
+  for (let k = 0; i < raw.length && k < decoded; ) {
+    if (raw.charCodeAt(i) !== 0x25) {
+      i++;
+      k++;
+      continue;
+    }
+    const lead = Number.parseInt(raw.slice(i + 1, i + 3), 16);
+    const bytes = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    i += 3 * bytes;
+    k += bytes === 4 ? 2 : 1;
+  }
+  return Math.min(i, raw.length);
+}
+
+/**
+ * Unflattens already-decoded v1 `name → values` (spec e.4 from step 2), as for a v1 complex key
+ * (spec d.3) whose path segment was split and form-decoded. Names are read in the order a Java
+ * HashMap filled in the map's order would iterate them; a name with no values is skipped.
+ *
+ * @example
+ * ```ts
+ * unflattenV1(new Map([['$params.x', ['1']], ['id', ['2']]])); // { $params: { x: '1' }, id: '2' }
+ * ```
+ * @throws {@link RestliSyntaxError} as {@link decodeQueryV1Detailed}, the offset into the name.
+ */
+export function unflattenV1(
+  multimap: ReadonlyMap<string, readonly string[]>,
+  options?: UnflattenV1Options,
+): RestliDataMap {
+  return unflattenMultimap(multimap, options, false).params;
+}
+
+/**
+ * {@link unflattenV1}, plus the paths of the leaves that could have been one-element lists (see
+ * {@link DecodedQueryV1.singleValued}).
+ */
+export function unflattenV1Detailed(
+  multimap: ReadonlyMap<string, readonly string[]>,
+  options?: UnflattenV1Options,
+): DecodedQueryV1 {
+  return unflattenMultimap(multimap, options, true);
+}
+
+function unflattenMultimap(
+  multimap: ReadonlyMap<string, readonly string[]>,
+  options: UnflattenV1Options | undefined,
+  wantPaths: boolean,
+): DecodedQueryV1 {
+  const params: Param[] = [];
+  for (const [name, values] of multimap) {
+    params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
+  }
+  return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
+}
+
+const MULTIPLE_COMPLEX = 'Multiple values of complex query parameter are not supported';
+const MULTIPLE_INDEXED = 'Multiple values of indexed query parameter are not supported';
+
+function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolean): DecodedQueryV1 {
+  const byName = new Map<string, Param>();
+  for (const param of params) byName.set(param.name, param);
+  const root = new MapNode();
+  for (const name of javaHashMapOrder([...byName.keys()])) {
+    const param = byName.get(name)!;
+    const fail = (code: string, reason: string, offset: number, occurrence = 0): never => {
+      const at = param.locate(occurrence, offset);
+      throw new RestliSyntaxError(code, reason, at.input, at.offset);
+    };
+    if (param.values.length === 0) continue;
+    if (param.values.length > 1) {
+      if (name.includes('.')) fail('V1_MULTIPLE_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
+      if (name.endsWith(']')) fail('V1_MULTIPLE_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
+      // A plain put would silently drop what a dotted name built here (the reference's behaviour
+      // is unverified); refuse instead.
+      if (root.entries.has(name)) {
+        fail('V1_CONFLICTING_KEY', `Conflicting references to key ${name}`, 0);
+      }
+      root.entries.set(name, param.values);
+      continue;
+    }
+    addPath(root, param.values[0]!, name, maxDepth, fail);
+  }
+  return toData(root, wantPaths);
+}
+
+type Fail = (code: string, reason: string, offset: number) => never;
+
+/** Walks (creating) the levels that `name` names below `root`, and puts `value` at its end. */
+function addPath(root: MapNode, value: string, name: string, maxDepth: number, fail: Fail): void {
+  // Java splits with String.split, which drops trailing empty segments: `a.=1` is `a=1`.
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
+  if (end === 0) fail('V1_EMPTY_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
+  // Refuse a depth bomb before splitting it.
+  let dots = 0;
+  for (let i = name.indexOf('.'); i !== -1 && i < end; i = name.indexOf('.', i + 1)) {
+    if (++dots > maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, i);
+  }
+  let depth = 0;
+  let current = root;
+  let start = 0;
+  for (;;) {
+    const dot = name.indexOf('.', start);
+    const last = dot === -1 || dot >= end;
+    const segmentEnd = last ? end : dot;
+    // Java parses each segment just before using it, so earlier conflicts are reported first.
+    if (segmentEnd === start)
+      fail('V1_EMPTY_SEGMENT', `Empty segment in parameter name: ${name}`, start);
+    let segment: NameSegment;
+    try {
+      segment = parseNameSegment(name.slice(start, segmentEnd));
+    } catch (error) {
+      if (error instanceof RestliSyntaxError) fail(error.code, error.reason, start + error.offset);
+      throw error;
+    }
+    depth += (segment.index === undefined ? 0 : 1) + (last ? 0 : 1);
+    if (depth > maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, start);
+    const at = (code: string, reason: string): never => fail(code, reason, start);
+    if (last) {
+      put(current, segment, value, at);
+      return;
+    }
+    current = nextLevelMap(current, segment, at);
+    start = dot + 1;
+  }
+}
+
+type FailHere = (code: string, reason: string) => never;
+
+function display(segment: NameSegment): string {
+  return `${segment.name}[${segment.index}]`;
+}
+
+/** The index table `segment.name` holds in `level`, created when missing. */
+function listMap(level: MapNode, segment: NameSegment, fail: FailHere): IndexNode {
+  const existing = level.entries.get(segment.name);
+  if (existing === undefined) {
+    const list = new IndexNode();
+    level.entries.set(segment.name, list);
+    return list;
+  }
+  if (existing instanceof IndexNode) return existing;
+  return fail('V1_CONFLICTING_KEY', `Conflicting references to key: ${display(segment)}`);
+}
+
+/** The map that `segment` names below `level`, created when missing. */
+function nextLevelMap(level: MapNode, segment: NameSegment, fail: FailHere): MapNode {
+  const { index } = segment;
+  const holder = index === undefined ? level.entries : listMap(level, segment, fail).entries;
+  const key = index ?? segment.name;
+  const existing = (holder as Map<string | number, Node>).get(key);
+  if (existing === undefined) {
+    const map = new MapNode();
+    (holder as Map<string | number, Node>).set(key, map);
+    return map;
+  }
+  if (existing instanceof MapNode) return existing;
+  return index === undefined
+    ? fail('V1_CONFLICTING_KEY', `Conflicting references to key ${segment.name}`)
+    : fail('V1_CONFLICTING_KEY', `Conflicting references to key: ${display(segment)}`);
+}
+
+/** Puts the leaf `value` where `segment` names in `level`. */
+function put(level: MapNode, segment: NameSegment, value: string, fail: FailHere): void {
+  const { index } = segment;
+  const holder = index === undefined ? level.entries : listMap(level, segment, fail).entries;
+  const key = index ?? segment.name;
+  if ((holder as Map<string | number, Node>).has(key)) {
+    fail('V1_DUPLICATE_KEY', `Duplicate references to key: ${segment.name}`);
+  }
+  (holder as Map<string | number, Node>).set(key, value);
+}
+
+/**
+ * The plain data of the tree under `root`: maps as objects, index tables as lists in index order,
+ * leaves as strings. Iterative, so that a deep tree (a raised `maxDepth`) cannot overflow the
+ * stack; collects the paths of the single-valued leaves when asked.
+ */
+function toData(root: MapNode, wantPaths: boolean): DecodedQueryV1 {
+  const params: RestliDataMap = {};
+  const singleValued: string[] = [];
+  type Job = { node: MapNode | IndexNode; target: RestliDataMap | RestliData[]; path: string };
+  const jobs: Job[] = [{ node: root, target: params, path: '' }];
+  for (let job = jobs.pop(); job !== undefined; job = jobs.pop()) {
+    const { node, target, path } = job;
+    const entries: [string | number, Node][] =
+      node instanceof MapNode
+        ? [...node.entries]
+        : [...node.entries].sort((x, y) => x[0] - y[0]).map(([, child], i) => [i, child]);
+    for (const [key, child] of entries) {
+      let childPath = '';
+      if (wantPaths) {
+        if (typeof key === 'number') childPath = `${path}[${key}]`;
+        else childPath = path === '' ? escapeNameSegment(key) : `${path}.${escapeNameSegment(key)}`;
+      }
+      let data: RestliData;
+      if (typeof child === 'string') {
+        data = child;
+        if (wantPaths) singleValued.push(childPath);
+      } else if (Array.isArray(child)) {
+        data = [...child];
+      } else {
+        data = child instanceof MapNode ? {} : [];
+        jobs.push({ node: child, target: data, path: childPath });
+      }
+      if (Array.isArray(target)) target.push(data);
+      else setOwn(target, key as string, data);
+    }
+  }
+  return { params, singleValued: singleValued.sort() };
+}

@@ -1,0 +1,456 @@
+import { readFileSync } from 'node:fs';
+import { fc, test as prop } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { buildUrl } from '../../src/http/url.ts';
+import { convertUrl } from '../../src/migrate/convert.ts';
+import { detectVersion } from '../../src/migrate/detect.ts';
+import type { Restspec, RestspecParameter, SchemaType } from '../../src/migrate/idl.ts';
+import { trickyString } from '../helpers/arbitraries.ts';
+import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
+import { type Vector, vectorsOf } from '../helpers/vectors.ts';
+
+/** A schema that describes `value`: arrays and records from the value's own shape. */
+function schemaOf(value: unknown): SchemaType {
+  if (Array.isArray(value)) {
+    // Records in a list may differ in their fields (batch finder criteria): merge them.
+    const records = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    if (records.length > 0)
+      return { type: 'array', items: schemaOf(Object.assign({}, ...records)) };
+    return { type: 'array', items: value.length > 0 ? schemaOf(value[0]) : 'string' };
+  }
+  if (value !== null && typeof value === 'object' && !('$long' in value)) {
+    return {
+      type: 'record',
+      name: 'R',
+      fields: Object.entries(value).map(([name, v]) => ({ name, type: schemaOf(v) })),
+    };
+  }
+  return 'string';
+}
+
+/** A type as restspecs write it: a primitive's name, or an inline schema as JSON text. */
+const json = (schema: SchemaType): string =>
+  typeof schema === 'string' ? schema : JSON.stringify(schema);
+
+/**
+ * A restspec for a request-uri vector: the template as the resource path, key kinds and record
+ * fields from the vector's keys, and the parameters' types from their values, all required.
+ */
+function restspecOf(input: VectorRequest): Restspec {
+  const method = input.method.toLowerCase();
+  const parameters: RestspecParameter[] = Object.entries(input.params ?? {}).map(
+    ([name, value]) => ({
+      name,
+      type: json(schemaOf(value)),
+    }),
+  );
+  const operations = {
+    methods: [{ method, parameters }],
+    finders: typeof input.params?.q === 'string' ? [{ name: input.params.q, parameters }] : [],
+    batchFinders:
+      typeof input.params?.bq === 'string'
+        ? [{ name: input.params.bq, parameters, batchParam: 'criteria' }]
+        : [],
+    actions:
+      typeof input.params?.action === 'string' ? [{ name: input.params.action, parameters }] : [],
+  };
+  const sample = input.id ?? input.ids?.[0];
+  const { kind, key } =
+    sample === undefined ? { kind: 'primitive', key: undefined } : keyOf(sample);
+  const template = input.template.replace(/^\//, '');
+  const identifierOf = (k: string, value: unknown) => {
+    if (k !== 'complex') return { type: 'string' };
+    const { $params, ...fields } = value as Record<string, unknown>;
+    return {
+      type: JSON.stringify(schemaOf(fields)),
+      params: JSON.stringify(schemaOf($params ?? {})),
+    };
+  };
+  let spec: Restspec =
+    kind === 'compound'
+      ? {
+          name: 'r',
+          path: `/${template}`,
+          association: {
+            identifier: 'key',
+            assocKeys: Object.keys(key as object).map((n) => ({ name: n, type: 'string' })),
+            ...operations,
+          },
+        }
+      : {
+          name: 'r',
+          path: `/${template}`,
+          collection: { identifier: { name: 'key', ...identifierOf(kind, key) }, ...operations },
+        };
+  // Nest it under its parents so that their key kinds are known, innermost first.
+  for (const [name, k] of Object.entries(input.pathKeys ?? {}).reverse()) {
+    const parent = keyOf(k);
+    const path = `/${template.slice(0, template.indexOf(`{${name}}`) - 1)}`;
+    spec =
+      parent.kind === 'compound'
+        ? {
+            name,
+            path,
+            association: { identifier: name, assocKeys: [], entity: { subresources: [spec] } },
+          }
+        : {
+            name,
+            path,
+            collection: {
+              identifier: { name, ...identifierOf(parent.kind, parent.key) },
+              entity: { subresources: [spec] },
+            },
+          };
+  }
+  return spec;
+}
+
+/** The vector pairs: the same request in both versions. */
+function pairs(): [Vector, Vector][] {
+  const v2 = vectorsOf('request-uri-v2');
+  return vectorsOf('request-uri-v1').map((v1, i) => [v1, v2[i]!]);
+}
+
+describe('request-uri vector pairs as translations, with their resource as IDL', () => {
+  test.each(pairs().map(([a, b], i) => [`${i} ${a.source}`, a, b] as const))('%s', (_n, v1, v2) => {
+    const input = v1.input as VectorRequest;
+    expect(JSON.stringify({ ...input, version: '' })).toBe(
+      JSON.stringify({ ...(v2.input as VectorRequest), version: '' }),
+    );
+    const resources = [restspecOf(input)];
+    const up = convertUrl(v1.expected as string, { from: '1.0.0', to: '2.0.0', resources });
+    // An empty primitive key leaves no trace in a 1.0 path (spec d.1): nothing can restore it.
+    if (input.id !== '') expectSameUrl(up.url, v2, '2.0.0');
+    expect(up.warnings).toEqual([]);
+    const down = convertUrl(v2.expected as string, { from: '2.0.0', to: '1.0.0', resources });
+    // 2.0 → 1.0 can only lose what 1.0 cannot say (empty containers, the empty key), and says so.
+    if (down.warnings.length === 0) expectSameUrl(down.url, v1, '1.0.0');
+    else
+      expect(down.warnings.map((w) => w.code)).toSatisfy((codes: string[]) =>
+        codes.every((c) => ['EMPTY_CONTAINER_DROPPED', 'EMPTY_KEY_DROPPED'].includes(c)),
+      );
+  });
+});
+
+describe('without an IDL', () => {
+  test.each([
+    ['/people?ids=1&ids=2', '2.0.0', '/people?ids=List(1,2)', []],
+    ['/people?ids=List(1,2)', '1.0.0', '/people?ids=1&ids=2', []],
+    ['/people/3?count=10', '2.0.0', '/people/3?count=10', []],
+    ['/people/a=1&b=2', '2.0.0', '/people/(a:1,b:2)', ['KEY_KIND_GUESSED']],
+    [
+      '/people?q=search&tags=x',
+      '2.0.0',
+      '/people?q=search&tags=x',
+      ['SINGLE_VALUE_ASSUMED_SCALAR'],
+    ],
+    ['/people?q=search&e', '2.0.0', "/people?e=''&q=search", ['SINGLE_VALUE_ASSUMED_SCALAR']],
+    [
+      '/people?q=s&l=List()&m=()',
+      '1.0.0',
+      '/people?q=s',
+      ['EMPTY_CONTAINER_DROPPED', 'EMPTY_CONTAINER_DROPPED'],
+    ],
+    [
+      'https://api.linkedin.com/v2/people/(id:ABC123)/certifications/42#top',
+      '1.0.0',
+      'https://api.linkedin.com/v2/people/id=ABC123/certifications/42#top',
+      ['KEY_KIND_GUESSED'],
+    ],
+    [
+      '/resource?q=myFinder&param=(aList:List(foo,bar,baz),anObject:(aField:1,anotherField:value))',
+      '1.0.0',
+      '/resource?param.aList%5B0%5D=foo&param.aList%5B1%5D=bar&param.aList%5B2%5D=baz&param.anObject.aField=1&param.anObject.anotherField=value&q=myFinder',
+      [],
+    ],
+  ] as const)('%s → %s', (url, to, expected, codes) => {
+    const result = convertUrl(url, { to });
+    expect(result.url).toBe(expected);
+    expect(result.warnings.map((w) => w.code)).toEqual(codes);
+  });
+
+  test('a URL that is not valid in its version is a syntax error pointing into it', () => {
+    expect(() => convertUrl('/people?ids=List(1,2', { from: '2.0.0', to: '1.0.0' })).toThrowError(
+      expect.objectContaining({ code: 'UNEXPECTED_END', offset: 20 }),
+    );
+  });
+});
+
+test('a detected version that cannot read the URL gives way to the one that can, with a warning', () => {
+  const r = convertUrl('/people?ids=List(1,2', { to: '2.0.0' });
+  expect(r.from).toBe('1.0.0');
+  expect(r.url).toBe('/people?ids=List(List%281%2C2)');
+  expect(r.warnings.map((w) => w.code)).toEqual(['VERSION_GUESSED']);
+  // Neither reads this one: the error is the detected version's.
+  expect(() => convertUrl('/people?ids=List(1,2&a=%zz', { to: '2.0.0' })).toThrowError(
+    expect.objectContaining({ code: 'UNEXPECTED_END' }),
+  );
+});
+
+describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
+  const greetings: Restspec = {
+    name: 'greetings',
+    path: '/greetings',
+    collection: {
+      identifier: { name: 'greetingsId', type: 'string' },
+      supports: ['get', 'batch_get'],
+      finders: [
+        {
+          name: 'search',
+          parameters: [
+            { name: 'tags', type: '{ "type" : "array", "items" : "string" }' },
+            { name: 'tone', type: 'string' },
+          ],
+        },
+      ],
+      entity: {
+        path: '/greetings/{greetingsId}',
+        subresources: [
+          {
+            name: 'replies',
+            path: '/greetings/{greetingsId}/replies',
+            association: {
+              identifier: 'repliesId',
+              assocKeys: [
+                { name: 'a', type: 'string' },
+                { name: 'b', type: 'long' },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+
+  test('a one-value array is a List, a scalar stays a scalar, no warnings', () => {
+    const r = convertUrl('/greetings?q=search&tags=x&tone=warm', {
+      to: '2.0.0',
+      resources: [greetings],
+    });
+    expect(r.url).toBe('/greetings?q=search&tags=List(x)&tone=warm');
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('a string key containing = stays a string', () => {
+    const r = convertUrl('/greetings/a%3Db?x', {
+      to: '2.0.0',
+      from: '1.0.0',
+      resources: [greetings],
+    });
+    expect(r.url.startsWith('/greetings/a=b?')).toBe(true);
+    const r2 = convertUrl('/greetings?ids=a%3Db&ids=c', { to: '2.0.0', resources: [greetings] });
+    expect(r2.url).toBe('/greetings?ids=List(a%3Db,c)');
+    expect(r2.warnings).toEqual([]);
+  });
+
+  test('sub-resources are found by path, with the parent key kind', () => {
+    const r = convertUrl('/v2/greetings/hello%20world/replies/a=1&b=2', {
+      to: '2.0.0',
+      resources: [greetings],
+    });
+    expect(r.url).toBe('/v2/greetings/hello%20world/replies/(a:1,b:2)');
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('detectVersion', () => {
+  test.each([
+    ['/people?ids=List(1,2)', '2.0.0'],
+    ['/people?ids=1&ids=2', '1.0.0'],
+    ['/people/3?count=10', 'either'],
+    ['/people/(a:1)', '2.0.0'],
+    ['/people/a=1&b=2', '1.0.0'],
+    ['/p?a.b=1', '1.0.0'],
+    ['/p?a[0]=1', '1.0.0'],
+    ["/p?a=''", '2.0.0'],
+    ['/p?a', '1.0.0'],
+  ])('%s is %s', (url, version) => {
+    expect(detectVersion(url).version).toBe(version);
+  });
+});
+
+/** Request parameters both versions can write: plain names, non-empty strings. */
+const name = fc
+  .stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,6}$/)
+  .filter((n) => !['ids', 'q', 'bq', 'action', 'fields'].includes(n));
+const text = trickyString.filter((s) => s !== '');
+const value = fc.oneof(
+  text,
+  fc.array(text, { minLength: 2, maxLength: 3 }),
+  fc.dictionary(name, text, { minKeys: 1, maxKeys: 2 }),
+);
+
+describe('round trips', () => {
+  prop.prop(
+    [
+      fc.dictionary(name, value, { maxKeys: 4 }),
+      fc.uniqueArray(fc.oneof(text, fc.nat()), { minLength: 2, maxLength: 4, selector: String }),
+    ],
+    { numRuns: 300 },
+  )('v1 → v2 → v1 gives the same URL back (canonical v1 in, canonical v1 out)', (params, ids) => {
+    const v1 = buildUrl(
+      { method: 'batch_get', resource: 'people', ids, params: params as never },
+      { version: '1.0.0', base: '/rest/' },
+    );
+    const v2 = convertUrl(v1, {
+      from: '1.0.0',
+      to: '2.0.0',
+      resources: [
+        {
+          name: 'people',
+          path: '/people',
+          collection: { identifier: { name: 'id', type: 'string' } },
+        },
+      ],
+    });
+    const back = convertUrl(v2.url, { from: '2.0.0', to: '1.0.0' });
+    expect(back.url).toBe(v1);
+    expect(detectVersion(v2.url).version).not.toBe('1.0.0');
+  });
+});
+
+describe('a realistic IDL (test/fixtures/idl), as a snapshot and as a bare restspec', () => {
+  const load = (file: string) =>
+    JSON.parse(readFileSync(new URL(`../fixtures/idl/${file}`, import.meta.url), 'utf8'));
+  const snapshot = load('com.example.members.snapshot.json');
+  const restspec = load('com.example.members.restspec.json');
+  const key = '$params.version=1&id=7&tags=a';
+
+  test.each([
+    [
+      '/v2/members?q=search&keywords=x&industries=4&titles=cto&facets.geo=us&filter.field=a&filter.values=b',
+      '/v2/members?facets=(geo:us)&filter=(field:a,values:List(b))&industries=List(4)&keywords=x&q=search&titles=List(cto)',
+      '/v2/members?facets=(geo:us)&filter=(field:a,values:b)&industries=4&keywords=x&q=search&titles=cto',
+    ],
+    [
+      `/v2/members/${key}`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))',
+      '/v2/members/($params:(version:1),id:7,tags:a)',
+    ],
+    [
+      '/v2/members?ids[0].$params.version=1&ids[0].id=7&ids[0].tags=a&ids[1].id=8&ids[1].tags[0]=b&ids[1].tags[1]=c',
+      '/v2/members?ids=List(($params:(version:1),id:7,tags:List(a)),(id:8,tags:List(b,c)))',
+      '/v2/members?ids=List(($params:(version:1),id:7,tags:a),(id:8,tags:List(b,c)))',
+    ],
+    [
+      `/v2/members/${key}/connections/from=x&to=2`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))/connections/(from:x,to:2)',
+      '/v2/members/($params:(version:1),id:7,tags:a)/connections/(from:x,to:2)',
+    ],
+    [
+      `/v2/members/${key}/connections/from=x?q=recent&since=3`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))/connections/(from:x)?q=recent&since=3',
+      '/v2/members/($params:(version:1),id:7,tags:a)/connections/(from:x)?q=recent&since=3',
+    ],
+    [
+      `/v2/members/${key}/posts/urn%3Ali%3Apost%3A1`,
+      '/v2/members/($params:(version:1),id:7,tags:List(a))/posts/urn%3Ali%3Apost%3A1',
+      '/v2/members/($params:(version:1),id:7,tags:a)/posts/urn%3Ali%3Apost%3A1',
+    ],
+    [
+      '/v2/members?bq=byCriteria&criteria[0].field=a&criteria[0].values[0]=b',
+      '/v2/members?bq=byCriteria&criteria=List((field:a,values:List(b)))',
+      '/v2/members?bq=byCriteria&criteria=List((field:a,values:List(b)))',
+    ],
+  ])('%s', (v1, withIdl, withoutIdl) => {
+    const settled = convertUrl(v1, { to: '2.0.0', resources: [snapshot] });
+    expect(settled.url).toBe(withIdl);
+    expect(settled.warnings).toEqual([]);
+    const guessed = convertUrl(v1, { to: '2.0.0' });
+    expect(guessed.url).toBe(withoutIdl);
+    // Where the IDL changed the result, the run without it said it was guessing.
+    if (withoutIdl !== withIdl) expect(guessed.warnings.length).toBeGreaterThan(0);
+    // And back to 1.0 with the IDL gives the canonical 1.0 URL again.
+    expect(convertUrl(withIdl, { to: '1.0.0', resources: [snapshot] }).url).toBe(
+      convertUrl(v1, { to: '1.0.0', from: '1.0.0', resources: [snapshot] }).url,
+    );
+  });
+
+  test('a bare restspec knows the inline array types but not the named ones', () => {
+    const r = convertUrl('/v2/members?q=search&keywords=x&industries=4&titles=cto', {
+      to: '2.0.0',
+      resources: [restspec],
+    });
+    expect(r.url).toBe('/v2/members?industries=List(4)&keywords=x&q=search&titles=cto');
+    expect(r.warnings.map((w) => w.where)).toEqual(['titles']);
+  });
+
+  test('a path that no loaded IDL knows is reported', () => {
+    const r = convertUrl('/v2/other?ids=1&ids=2', { to: '2.0.0', resources: [snapshot] });
+    expect(r.url).toBe('/v2/other?ids=List(1,2)');
+    expect(r.warnings.map((w) => w.code)).toEqual(['RESOURCE_NOT_FOUND']);
+  });
+});
+
+describe('the LinkedIn doc examples, translated both ways', () => {
+  test.each([
+    ['/people?ids=1&ids=2&ids=3', '/people?ids=List(1,2,3)'],
+    [
+      '/people?ids[0].$params.a=value0A&ids[0].$params.b=value0B&ids[1].$params.a=value1A&ids[1].$params.b=value1B&ids[2].$params.a=value2A&ids[2].$params.b=value2B',
+      '/people?ids=List(($params:(a:value0A,b:value0B)),($params:(a:value1A,b:value1B)),($params:(a:value2A,b:value2B)))',
+    ],
+    [
+      '/resource?q=myFinder&param.aList[0]=foo&param.aList[1]=bar&param.aList[2]=baz&param.anObject.aField=1&param.anObject.anotherField=value',
+      '/resource?param=(aList:List(foo,bar,baz),anObject:(aField:1,anotherField:value))&q=myFinder',
+    ],
+    ['/v2/people/id=ABC123/certifications', '/v2/people/(id:ABC123)/certifications'],
+    ['/v2/people/id=ABC123/certifications/42', '/v2/people/(id:ABC123)/certifications/42'],
+    [
+      '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
+      '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
+    ],
+  ])('%s ⇄ %s', (v1, v2) => {
+    expect(convertUrl(v1, { to: '2.0.0', from: '1.0.0' }).url).toBe(v2);
+    // Back to 1.0: the canonical 1.0 form (brackets escaped as the Java client writes them).
+    const back = convertUrl(v2, { to: '1.0.0', from: '2.0.0' }).url;
+    expect(decodeURIComponent(back)).toBe(
+      decodeURIComponent(convertUrl(v1, { to: '1.0.0', from: '1.0.0' }).url),
+    );
+  });
+
+  test('a 1.0 URN key with a tuple, written raw, is one string key in 2.0', () => {
+    expect(
+      convertUrl('/v2/endorsement/urn:li:endorsement:(urn:li:person:2qXA98-mVk,65761962366)', {
+        to: '2.0.0',
+        from: '1.0.0',
+        resources: [
+          {
+            name: 'endorsement',
+            path: '/endorsement',
+            collection: { identifier: { name: 'id', type: 'string' } },
+          },
+        ],
+      }).url,
+    ).toBe(
+      '/v2/endorsement/urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29',
+    );
+  });
+});
+
+describe('detection against the version a URL was built in', () => {
+  prop.prop(
+    [
+      fc.dictionary(name, value, { maxKeys: 4 }),
+      fc.uniqueArray(fc.oneof(text, fc.nat()), { maxLength: 3, selector: String }),
+    ],
+    { numRuns: 500 },
+  )('a URL built in one version is never detected as the other', (params, ids) => {
+    // One text is truly both: a 1.0 string of two apostrophes is written `''`, which is 2.0's
+    // empty string (2.0 escapes every `'`). Detection reads the 2.0 marker; that case is tested
+    // by hand in the detectVersion table.
+    fc.pre(!JSON.stringify([params, ids]).includes("''"));
+    const request = {
+      method: 'batch_get' as const,
+      resource: 'people',
+      params: params as never,
+      ...(ids.length > 0 ? { ids } : {}),
+    };
+    const v1 = buildUrl(request, { version: '1.0.0' });
+    const v2 = buildUrl(request, { version: '2.0.0' });
+    expect(detectVersion(v1).version).not.toBe('2.0.0');
+    expect(detectVersion(v2).version).not.toBe('1.0.0');
+    // 'either' only for text both versions would write for some request.
+    if (detectVersion(v1).version === 'either')
+      expect(convertUrl(v1, { from: '1.0.0', to: '1.0.0' }).url).toBe(v1);
+  });
+});
