@@ -27,7 +27,7 @@ import {
   PROJECTION_PARAMS,
   type QueryParams,
 } from '../wire/query.ts';
-import { unescapeNameSegment } from '../wire/v1/tilde.ts';
+import { escapeNameSegment, unescapeNameSegment } from '../wire/v1/tilde.ts';
 import { type Detection, detectVersion } from './detect.ts';
 import {
   loadResources,
@@ -386,14 +386,12 @@ function guessedRoles(
   });
 }
 
+/**
+ * Resource names and base paths are plain words; a segment with any other character (`=`, `(`,
+ * `%`, `+`, `'`, `&`, `:` …) is a key, whose text the target version may write differently.
+ */
 function looksLikeKey(segment: string): boolean {
-  return (
-    segment.includes('=') ||
-    segment.startsWith('(') ||
-    segment.includes('%') ||
-    segment.includes('+') ||
-    segment.includes("'")
-  );
+  return /[^A-Za-z0-9_.-]/.test(segment);
 }
 
 function translatePath(
@@ -438,6 +436,27 @@ function translatePath(
   return out.join('/');
 }
 
+/**
+ * A key read without an IDL: the kind its form suggests, else a compound key, else a string
+ * (any text is a valid string key), each tried only when the one before cannot read it.
+ */
+function guessedKey(raw: string, kind: KeyKind, from: ProtocolVersionText): [KeyKind, RestliData] {
+  const kinds: KeyKind[] =
+    kind === 'complex'
+      ? ['complex', 'compound', 'primitive']
+      : kind === 'compound'
+        ? ['compound', 'primitive']
+        : [kind];
+  for (const k of kinds) {
+    try {
+      return [k, decodeKey(raw, { kind: k, version: from, context: 'path' })];
+    } catch (error) {
+      if (!(error instanceof RestliError) || k === kinds[kinds.length - 1]) throw error;
+    }
+  }
+  throw new Error('unreachable');
+}
+
 function translateKey(
   raw: string,
   role: Extract<Role, { kind: 'key' }>,
@@ -445,22 +464,29 @@ function translateKey(
   context: Context,
 ): string {
   const { url, from, to, warn } = context;
-  let kind = role.keyKind;
-  if (kind === undefined) {
-    kind = segmentKeyKind(raw, from);
-    if (kind !== 'primitive')
+  let kind: KeyKind;
+  let value: RestliData;
+  if (role.keyKind !== undefined) {
+    kind = role.keyKind;
+    // The 2.0 client writes the empty key as `''` (a Java server would read two apostrophes):
+    // the translator keeps the client's meaning.
+    value =
+      from === V2 && kind === 'primitive' && raw === "''"
+        ? ''
+        : inUrl(url, offset, () => decodeKey(raw, { kind, version: from, context: 'path' }));
+  } else {
+    const suggested = segmentKeyKind(raw, from);
+    [kind, value] =
+      from === V2 && suggested === 'primitive' && raw === "''"
+        ? ['primitive', '']
+        : inUrl(url, offset, () => guessedKey(raw, suggested, from));
+    if (kind !== 'primitive' || suggested !== 'primitive')
       warn(
         'KEY_KIND_GUESSED',
         raw,
         `read as a ${kind} key from its form; without an IDL it could also be a string key`,
       );
   }
-  // The 2.0 client writes the empty key as `''` (a Java server would read two apostrophes):
-  // the translator keeps the client's meaning.
-  const value =
-    from === V2 && kind === 'primitive' && raw === "''"
-      ? ''
-      : inUrl(url, offset, () => decodeKey(raw, { kind, version: from, context: 'path' }));
   const repaired =
     kind === 'complex' && from === V1
       ? wrapArrays(value, role.shape, raw, warn, context.resource === undefined)
@@ -504,12 +530,14 @@ function translateQuery(
       const value = out[name];
       if (name === 'ids') {
         // Batch ids are a set: their order is not data. Complex ids are flattened below the root.
-        if (Array.isArray(value))
+        if (Array.isArray(value)) {
+          refuseMixed(value, 'ids');
           for (const [i, id] of value.entries()) checkV1Nested(id, `ids[${i}]`, warn);
+        }
         continue;
       }
       const shape = shapes?.get(name)?.shape;
-      checkV1Root(name, value, shape, context);
+      checkV1Root(name, name, value, shape, context);
     }
   }
   return encodeQuery(out as QueryParams, { version: to });
@@ -684,36 +712,54 @@ function stepShape(shape: TypeShape, step: string | number): TypeShape | undefin
  * written as repeated values, sorted; one of one value is a scalar; a list of lists or a list
  * mixing values and containers is written in a form no 1.0 server reads, and refused.
  */
-function checkV1Root(name: string, value: unknown, shape: TypeShape | undefined, context: Context) {
+function checkV1Root(
+  name: string,
+  where: string,
+  value: unknown,
+  shape: TypeShape | undefined,
+  context: Context,
+) {
   const { warn } = context;
   if (Array.isArray(value)) {
-    const containers = value.filter((v) => v !== null && typeof v === 'object');
-    if (
-      containers.some((v) => Array.isArray(v)) ||
-      (containers.length > 0 && containers.length < value.length)
-    ) {
-      throw new RestliError(
-        'UNTRANSLATABLE',
-        `'${name}' is a list ${containers.some((v) => Array.isArray(v)) ? 'of lists' : 'mixing values and containers'}: protocol 1.0 writes it in a form no 1.0 server reads`,
-      );
-    }
-    if (containers.length === 0) {
+    refuseMixed(value, where);
+    if (value.every((v) => v === null || typeof v !== 'object')) {
       const texts = value.map(String);
       if (texts.some((t, i) => i > 0 && t < texts[i - 1]!))
         warn(
           'LIST_ORDER_CHANGED',
-          name,
-          `1.0 writes the values of '${name}' sorted: their order is lost`,
+          where,
+          `1.0 writes the values of '${where}' sorted: their order is lost`,
         );
       if (value.length === 1 && shape?.kind !== 'array')
         warn(
           'ONE_ELEMENT_LIST',
-          name,
-          `1.0 writes a one-element list '${name}' like a scalar; without an IDL it reads back as one`,
+          where,
+          `1.0 writes a one-element list '${where}' like a scalar; without an IDL it reads back as one`,
+        );
+      // A 1.0 server reads the name of a repeated parameter verbatim, without `~`-decoding
+      // (spec e.4), so a name that needs escaping arrives escaped.
+      const escaped = escapeNameSegment(name);
+      if (value.length > 1 && escaped !== name)
+        warn(
+          'NAME_CHANGED',
+          where,
+          `1.0 servers read the repeated name '${name}' as '${escaped}' (no ~-decoding of repeated names)`,
         );
     }
   }
-  checkV1Nested(value, name, warn);
+  checkV1Nested(value, where, warn);
+}
+
+/** A root-level list of lists, or of values and containers mixed, has no readable 1.0 form. */
+function refuseMixed(list: readonly unknown[], where: string): void {
+  const containers = list.filter((v) => v !== null && typeof v === 'object');
+  const lists = containers.some((v) => Array.isArray(v));
+  if (lists || (containers.length > 0 && containers.length < list.length)) {
+    throw new RestliError(
+      'UNTRANSLATABLE',
+      `'${where}' is a list ${lists ? 'of lists' : 'mixing values and containers'}: protocol 1.0 writes it in a form no 1.0 server reads`,
+    );
+  }
 }
 
 /** Below the root lists are indexed (order kept); empty lists and maps still vanish. */
@@ -750,7 +796,7 @@ function checkV1Map(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   for (const [k, v] of Object.entries(value)) {
     const field = shape?.kind === 'record' ? shape.fields.get(k) : undefined;
-    checkV1Root(`${where}.${k}`, v, field, context);
+    checkV1Root(k, `${where}.${k}`, v, field, context);
   }
 }
 

@@ -220,6 +220,7 @@ describe('2.0 → 1.0: what 1.0 cannot say is warned about or refused', () => {
     ['/p?b=List(x,List(y))', 'b'],
     ['/p?a=(b:List(List(x)))', 'a.b[0]'],
     ['/p/($params:(a:1),k:List(x,(c:1)))', 'k'],
+    ['/p?ids=List((a:(b:1)),x)', 'ids'],
   ])('%s is refused (UNTRANSLATABLE) naming %s', (url, where) => {
     let error: unknown;
     try {
@@ -263,6 +264,8 @@ describe('2.0 → 1.0: what 1.0 cannot say is warned about or refused', () => {
     ['/p/($params:(x:List()),b:1)', '/p/b=1', ['KEY_KIND_GUESSED', 'EMPTY_CONTAINER_DROPPED']],
     ['/p?ids=List((a:List(),b:1))', '/p?ids%5B0%5D.b=1', ['EMPTY_CONTAINER_DROPPED']],
     ['/p/(a:List(y,x),b:1)', '/p/a=x&a=y&b=1', ['KEY_KIND_GUESSED', 'LIST_ORDER_CHANGED']],
+    ['/p?a.b=List(x,y)', '/p?a~2Eb=x&a~2Eb=y', ['NAME_CHANGED']],
+    ['/p?a.b=List(x)', '/p?a~2Eb=x', ['ONE_ELEMENT_LIST']],
   ])('%s → %s with %j', (v2, v1, codes) => {
     const r = convertUrl(v2, { from: '2.0.0', to: '1.0.0' });
     expect(r.url).toBe(v1);
@@ -286,5 +289,24 @@ describe('2.0 → 1.0: what 1.0 cannot say is warned about or refused', () => {
     const r = convertUrl('/p?b=List(x)&q=f', { from: '2.0.0', to: '1.0.0', resources: spec });
     expect(r.url).toBe('/p?b=x&q=f');
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('round-trip counterexamples found by the properties', () => {
+  test.each([
+    ['/rest/widgets/%7E/members/0', '/rest/widgets/~/members/0'],
+    ['/rest/widgets/%28/members/%26', '/rest/widgets/%28/members/&'],
+    ['/rest/widgets/a%3Ab/members/x', '/rest/widgets/a%3Ab/members/x'],
+  ])('a key segment of a character 1.0 escapes: %s ⇄ %s', (v1, v2) => {
+    expect(convertUrl(v1, { from: '1.0.0', to: '2.0.0' }).url).toBe(v2);
+    expect(convertUrl(v2, { from: '2.0.0', to: '1.0.0' }).url).toBe(v1);
+  });
+
+  test("a compound key with a part named '.' is not mistaken for a complex key", () => {
+    const down = convertUrl("/rest/widgets/''/members/(.:'')", { from: '2.0.0', to: '1.0.0' });
+    expect(down.url).toBe('/rest/widgets//members/.=');
+    const up = convertUrl(down.url, { from: '1.0.0', to: '2.0.0' });
+    expect(up.url).toBe("/rest/widgets/''/members/(.:'')");
+    expect(up.warnings.map((w) => w.code)).toContain('KEY_KIND_GUESSED');
   });
 });
