@@ -210,12 +210,35 @@ export function loadResources(idls: ResourcesInput): ResourceIndex {
   if (isIndex(idls)) return idls;
   const cached = cache.get(idls);
   if (cached) return cached;
-  const index = Array.isArray(idls)
-    ? buildIndex(idls as readonly unknown[], (i) => `$[${i}]`)
-    : buildIndex([idls], () => '$');
+  if (!Array.isArray(idls)) {
+    const index = buildIndex([idls], () => '$');
+    cache.set(idls, index);
+    return index;
+  }
+  const list = idls as readonly unknown[];
+  // A new array of the same IDLs (`resources: [spec]` written in each call) finds its index too.
+  const first = list[0];
+  const similar = first !== null && typeof first === 'object' ? byFirst.get(first) : undefined;
+  const found = similar?.find(
+    (entry) => entry.items.length === list.length && entry.items.every((x, i) => x === list[i]),
+  );
+  if (found) {
+    cache.set(idls, found.index);
+    return found.index;
+  }
+  const index = buildIndex(list, (i) => `$[${i}]`);
   cache.set(idls, index);
+  if (first !== null && typeof first === 'object') {
+    const entries = similar ?? [];
+    // A few arrays per first IDL: enough for the callers that rebuild theirs on every call.
+    if (entries.length >= 8) entries.shift();
+    entries.push({ items: [...list], index });
+    if (!similar) byFirst.set(first, entries);
+  }
   return index;
 }
+
+const byFirst = new WeakMap<object, { items: readonly unknown[]; index: ResourceIndex }[]>();
 
 function isIndex(value: object): value is ResourceIndex {
   return (
