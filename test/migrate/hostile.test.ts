@@ -38,8 +38,8 @@ describe('linear time', () => {
   });
 
   test('convertUrl of many slashes', () => {
-    expectLinear((n) => convertUrl(`${'/'.repeat(n)}x`, { to: '2.0.0' }), 10_000);
-    expectLinear((n) => convertUrl(`${'/'.repeat(n)}x`, { to: '1.0.0', from: '2.0.0' }), 10_000);
+    expectLinear((n) => convertUrl(`${'/'.repeat(n)}x`, { to: '2.0.0' }), 20_000);
+    expectLinear((n) => convertUrl(`${'/'.repeat(n)}x`, { to: '1.0.0', from: '2.0.0' }), 20_000);
   });
 
   test('convertUrl of many slashes with an IDL', () => {
@@ -64,7 +64,7 @@ describe('linear time', () => {
         },
       },
     });
-    expectLinear((n) => loadResources(wide(n)), 300);
+    expectLinear((n) => loadResources(wide(n)), 1_000);
   });
 });
 
