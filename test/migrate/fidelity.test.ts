@@ -310,3 +310,22 @@ describe('round-trip counterexamples found by the properties', () => {
     expect(up.warnings.map((w) => w.code)).toContain('KEY_KIND_GUESSED');
   });
 });
+
+describe('errors point at the failing character of the whole URL', () => {
+  test.each([
+    ['/(a?q=(a', '2.0.0', 8],
+    ['/p/a%zz', '1.0.0', 5], // the first bad hex digit
+    // The key segment's text also appears earlier in the URL: the offset is the decoded one's.
+    ['/a%zz/a%zz', '1.0.0', 8],
+  ] as const)('%s read as %s fails at %i', (url, from, offset) => {
+    let error: unknown;
+    try {
+      convertUrl(url, { from, to: from === '2.0.0' ? '1.0.0' : '2.0.0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RestliError);
+    expect((error as RestliError).input).toBe(url);
+    expect((error as RestliError).offset).toBe(offset);
+  });
+});
