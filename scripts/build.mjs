@@ -298,7 +298,24 @@ if (Object.keys(cli.metafile.inputs).some((i) => i.includes('node_modules'))) {
 }
 chmodSync('dist/cli.js', 0o755);
 
-// 5. The licences of what the bundles contain.
+// 5. The converter page's copy of the library: a browser bundle of the built package.
+await build({
+  entryPoints: ['dist/esm/src/index.js'],
+  outfile: 'docs/converter/restli-protocol.js',
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  sourcesContent: false,
+  banner: {
+    js: `/* restli-protocol ${pkg.version}, BSD-2-Clause; bundles chevrotain (Apache-2.0) and lodash-es (MIT). */`,
+  },
+  logLevel: 'warning',
+});
+
+// 6. The licences of what the bundles contain.
 const notices = ['restli-protocol bundles the following packages. Their licences follow.', ''];
 for (const [name, dir] of [...bundledPackages].sort()) {
   const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
