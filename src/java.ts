@@ -6,5 +6,10 @@
  * @module
  */
 
-export { decodeOctetRun, encodeUriComponent, percentDecode, urlEncoderEncode } from './codec/escape.ts';
+export {
+  decodeOctetRun,
+  encodeUriComponent,
+  percentDecode,
+  urlEncoderEncode,
+} from './codec/escape.ts';
 export { formDecode } from './wire/v1/form.ts';
