@@ -12,4 +12,5 @@ export {
   percentDecode,
   urlEncoderEncode,
 } from './codec/escape.ts';
+export { RestliError, RestliSyntaxError } from './errors.ts';
 export { formDecode } from './wire/v1/form.ts';

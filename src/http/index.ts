@@ -6,6 +6,7 @@
  * @module
  */
 
+export { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 export * from './content-type.ts';
 export * from './id-header.ts';
 export * from './multipart.ts';

@@ -6,6 +6,7 @@
  * @module
  */
 
+export { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 export * from './convert.ts';
 export * from './detect.ts';
 export * from './idl.ts';
