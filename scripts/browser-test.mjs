@@ -3,7 +3,8 @@
 // Chromium exits 0 whatever a page does, so the verdict is read from the page: every check is a
 // line here, and the last line is `browser: N passed, N failed` (exit 1 if any failed).
 //   node scripts/browser-test.mjs [--screenshot]   (--screenshot rewrites docs/converter/screenshot.png)
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -65,8 +66,20 @@ const browser = await chromium.launch({
 });
 
 try {
+  // Nothing may come from the network: every page is served from loopback.
+  const offsite = [];
+  const local = async (page) => {
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    return page;
+  };
+
   // 1. The library's checks, run in the page.
-  const page = await browser.newPage();
+  const page = await local(await browser.newPage());
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(`${base}/test/browser/index.html`);
@@ -81,7 +94,7 @@ try {
   await page.close();
 
   // 2. The converter page: type into it, read the result.
-  const conv = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const conv = await local(await browser.newPage({ viewport: { width: 1100, height: 900 } }));
   const convErrors = [];
   conv.on('pageerror', (e) => convErrors.push(String(e)));
   await conv.goto(`${base}/docs/converter/index.html`);
@@ -162,6 +175,34 @@ try {
     await conv.screenshot({ path: join(root, 'docs/converter/screenshot.png'), fullPage: true });
     console.log('wrote docs/converter/screenshot.png');
   }
+
+  // 3. The grammar diagrams, generated as `npm run docs` does, with chevrotain's scripts local.
+  const diagrams = 'node_modules/.cache/restli-diagrams';
+  execFileSync(process.execPath, ['scripts/diagrams.mjs', diagrams], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  for (const file of readdirSync(join(root, diagrams)).filter(
+    (f) => f.endsWith('.html') && f !== 'index.html',
+  )) {
+    const d = await local(await browser.newPage());
+    const errors = [];
+    d.on('pageerror', (e) => errors.push(String(e)));
+    await d.goto(`${base}/${diagrams}/${file}`);
+    const svgs = await d
+      .waitForFunction(() => document.querySelectorAll('#diagrams svg').length, undefined, {
+        timeout: 10_000,
+      })
+      .then((h) => h.jsonValue())
+      .catch(() => 0);
+    record(
+      `diagrams: ${file} draws its rules`,
+      svgs > 0 && errors.length === 0,
+      `${svgs} diagrams ${errors.join('; ')}`,
+    );
+    await d.close();
+  }
+  record('no request left loopback', offsite.length === 0, offsite.join(' '));
 } catch (e) {
   record('the browser test ran to the end', false, String(e?.stack ?? e));
 } finally {

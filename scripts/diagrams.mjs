@@ -10,13 +10,18 @@ import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.argv[2] ?? 'docs/api/grammar');
-const PARSER_CLASS = /^\s*(?:export\s+)?class\s+(\w+)\s+extends\s+(?:EmbeddedActionsParser|CstParser)\b/gm;
+const PARSER_CLASS =
+  /^\s*(?:export\s+)?class\s+(\w+)\s+extends\s+(?:EmbeddedActionsParser|CstParser)\b/gm;
 const EXPORT_NAME = '__restliDiagramParsers';
 
 const grammarDir = join(root, 'grammar');
 const found = [];
-for (const file of readdirSync(grammarDir).filter((f) => f.endsWith('.ts')).sort()) {
-  const classes = [...readFileSync(join(grammarDir, file), 'utf8').matchAll(PARSER_CLASS)].map((m) => m[1]);
+for (const file of readdirSync(grammarDir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
+  const classes = [...readFileSync(join(grammarDir, file), 'utf8').matchAll(PARSER_CLASS)].map(
+    (m) => m[1],
+  );
   if (classes.length > 0) found.push({ file, classes });
 }
 if (found.length === 0) {
@@ -72,7 +77,10 @@ found.forEach((f, i) => {
     });
     const page = `${name.replace(/Parser$/, '').toLowerCase() || name}.html`;
     const title = `<title>${name} (grammar/${f.file}): restli-protocol grammar</title>\n`;
-    writeFileSync(join(out, page), html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${title}`));
+    writeFileSync(
+      join(out, page),
+      html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n${title}`),
+    );
     pages.push({ page, name, file: f.file });
   }
 });

@@ -7,6 +7,12 @@ import { packageEntries } from './entries.mjs';
 const root = resolve(import.meta.dirname, '..');
 const args = ['--treatWarningsAsErrors'];
 for (const e of packageEntries()) args.push('--entryPoints', e.source);
-execFileSync(process.execPath, ['node_modules/typedoc/bin/typedoc', ...args], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typedoc/bin/typedoc', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+});
 // After typedoc, which empties its output folder first.
-execFileSync(process.execPath, ['scripts/diagrams.mjs', 'docs/api/grammar'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/diagrams.mjs', 'docs/api/grammar'], {
+  cwd: root,
+  stdio: 'inherit',
+});
