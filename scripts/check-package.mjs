@@ -75,7 +75,9 @@ const esmImports = entries
 const cjsImports = entries
   .map((e, i) => `import ${e.name} = require('${specifiers[i]}');`)
   .join('\n');
-const tsc49 = join(root, 'node_modules', 'typescript49', 'bin', 'tsc');
+// TypeScript 4.9 from the registry through npx (cached after the first run), in its own folder: as
+// a devDependency its `tsc` bin would clash with the project's TypeScript.
+const tsc49 = (dir) => run('npx', ['--yes', '-p', 'typescript@4.9.5', 'tsc', '-p', dir], dir);
 const projects = {
   // The LinkedIn JS client's setting: CommonJS with TypeScript 4.9's default resolution.
   'cjs-node10': { module: 'commonjs', moduleResolution: 'node', file: 'test.ts', body: cjsImports },
@@ -115,7 +117,7 @@ for (const [name, p] of Object.entries(projects)) {
         files: [p.file],
       }),
     );
-    run(process.execPath, [tsc49, '-p', dir], dir);
+    tsc49(dir);
   });
 }
 
