@@ -284,6 +284,44 @@ for (const file of walk('dist/esm')) {
   if (file.endsWith('.d.ts')) cpSync(file, join('dist/cjs', relative('dist/esm', file)));
 }
 
+// 3b. Node's `import`: the same ES code as a few files (one per entry and shared chunks). Node pays
+// a module job per file, so one file per source module (about 45 for the root) costs it about
+// three times the import time of one file (docs/size.md); bundlers and browsers, which gain from
+// the per-module files, get dist/esm (the `default` condition). The parser chunk and the modules
+// it imports stay the dist/esm files: one copy of chevrotain in the package, and one RestliError
+// class whichever of dist/esm and dist/node a program loads.
+/** dist/esm files reachable from the parser chunk (itself included), as absolute src/ paths. */
+function parserClosure() {
+  const seen = new Set();
+  const todo = [join(root, grammarsOut)];
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:\bfrom|\bimport)\s*['"](\.\.?\/[^'"]+)['"]/g)) {
+      todo.push(resolve(dirname(file), spec));
+    }
+  }
+  const esmRoot = join(root, 'dist', 'esm');
+  return new Set([...seen].map((f) => join(root, relative(esmRoot, f)).replace(/\.js$/, '.ts')));
+}
+const shared = parserClosure();
+const nodeBuild = await build({
+  ...common,
+  format: 'esm',
+  // Flat: every output file sits in dist/node/, so one relative path to dist/esm fits them all.
+  entryPoints: Object.fromEntries(entries.map((e) => [e.node, e.source])),
+  outdir: 'dist/node',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  plugins: [externalLibrary('dist/node/x.js', (abs) => !shared.has(abs))],
+});
+const nodeChevrotain = Object.keys(nodeBuild.metafile.inputs).filter((i) =>
+  i.includes('chevrotain'),
+);
+if (nodeChevrotain.length > 0) fail(`dist/node bundles chevrotain (${nodeChevrotain[0]})`);
+
 // 4. The CLI, importing the library from dist/esm.
 const cli = await build({
   ...common,

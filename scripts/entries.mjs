@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Each subpath of `exports` (but ./package.json) must have the shape below, whose source is
- * `src/<path>.ts`. Returns [{ subpath, source, base, name }]; throws on any other shape.
+ * `src/<path>.ts`. Returns [{ subpath, source, base, name, node }]; throws on any other shape.
  */
 export function entriesFromExports(exportsField) {
   const entries = [];
@@ -15,15 +15,21 @@ export function entriesFromExports(exportsField) {
     if (!match)
       throw new Error(`exports["${subpath}"].import.default must be ./dist/esm/src/<path>.js`);
     const base = match[1];
+    // dist/node is flat: `index` for the root, the subpath's name otherwise.
+    const node = subpath === '.' ? 'index' : subpath.slice(2).replace(/\//g, '-');
     const expected = {
-      import: { types: `./dist/esm/${base}.d.ts`, default: `./dist/esm/${base}.js` },
+      import: {
+        types: `./dist/esm/${base}.d.ts`,
+        node: `./dist/node/${node}.js`,
+        default: `./dist/esm/${base}.js`,
+      },
       require: { types: `./dist/cjs/${base}.d.ts`, default: `./dist/cjs/${base}.js` },
     };
     if (JSON.stringify(target) !== JSON.stringify(expected)) {
       throw new Error(`exports["${subpath}"] must be ${JSON.stringify(expected)}`);
     }
     const name = subpath === '.' ? 'root' : subpath.slice(2).replace(/\W/g, '_');
-    entries.push({ subpath, source: `${base}.ts`, base, name });
+    entries.push({ subpath, source: `${base}.ts`, base, name, node });
   }
   return entries;
 }

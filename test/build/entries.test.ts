@@ -6,8 +6,12 @@ import { entriesFromExports } from '../../scripts/entries.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
-const record = (base: string) => ({
-  import: { types: `./dist/esm/${base}.d.ts`, default: `./dist/esm/${base}.js` },
+const record = (base: string, node: string) => ({
+  import: {
+    types: `./dist/esm/${base}.d.ts`,
+    node: `./dist/node/${node}.js`,
+    default: `./dist/esm/${base}.js`,
+  },
   require: { types: `./dist/cjs/${base}.d.ts`, default: `./dist/cjs/${base}.js` },
 });
 
@@ -45,7 +49,7 @@ describe('package.json exports', () => {
   test.each([
     [
       'a missing require condition',
-      { '.': { import: record('src/index').import } },
+      { '.': { import: record('src/index', 'index').import } },
       /exports\["\."\] must be/,
     ],
     [
@@ -57,7 +61,7 @@ describe('package.json exports', () => {
       'types that do not match',
       {
         './x': {
-          ...record('src/x'),
+          ...record('src/x', 'x'),
           import: { types: './x.d.ts', default: './dist/esm/src/x.js' },
         },
       },
@@ -69,7 +73,9 @@ describe('package.json exports', () => {
 
   test('accepts the shape and names the entries', () => {
     expect(
-      entriesFromExports({ './a/b': record('src/a/b'), './package.json': './package.json' }),
-    ).toEqual([{ subpath: './a/b', source: 'src/a/b.ts', base: 'src/a/b', name: 'a_b' }]);
+      entriesFromExports({ './a/b': record('src/a/b', 'a-b'), './package.json': './package.json' }),
+    ).toEqual([
+      { subpath: './a/b', source: 'src/a/b.ts', base: 'src/a/b', name: 'a_b', node: 'a-b' },
+    ]);
   });
 });
