@@ -115,7 +115,7 @@ if (process.argv.includes('--write')) {
       );
   };
   const esmT = timing(`await import(${JSON.stringify(rootEntry)})`);
-  const nodeT = timing(`await import(${JSON.stringify(join(root, 'dist/node/src/index.js'))})`);
+  const nodeT = timing(`await import(${JSON.stringify(join(root, 'dist/node/index.js'))})`);
   const cjsT = timing(
     `(await import('node:module')).createRequire(import.meta.url)(${JSON.stringify(join(root, 'dist/cjs/src/index.js'))})`,
   );
