@@ -34,14 +34,14 @@ import {
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ actual }) =>
     actual.tokenType === EOF
-      ? 'MASK_UNMATCHED_NESTING\0unmatched nesting'
-      : 'MASK_EXPECTED_CLOSE\0expected closing token',
+      ? 'UNMATCHED_MASK_NESTING\0unmatched nesting'
+      : 'EXPECTED_MASK_CLOSE\0expected closing token',
   buildNotAllInputParsedMessage: ({ firstRedundant }) =>
     firstRedundant.tokenType === MaskClose
-      ? 'MASK_UNMATCHED_NESTING\0unmatched nesting'
-      : 'MASK_EXPECTED_CLOSE\0expected closing token',
-  buildNoViableAltMessage: () => 'MASK_EXPECTED_CLOSE\0expected closing token',
-  buildEarlyExitMessage: () => 'MASK_EXPECTED_CLOSE\0expected closing token',
+      ? 'UNMATCHED_MASK_NESTING\0unmatched nesting'
+      : 'EXPECTED_MASK_CLOSE\0expected closing token',
+  buildNoViableAltMessage: () => 'EXPECTED_MASK_CLOSE\0expected closing token',
+  buildEarlyExitMessage: () => 'EXPECTED_MASK_CLOSE\0expected closing token',
 };
 
 class MaskParser extends EmbeddedActionsParser {

@@ -59,7 +59,7 @@ const messages: IParserErrorMessageProvider = {
     return `EXPECTED_TOKEN\0expected '${expected.LABEL}' but found ${at(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `TOKENS_LEFT_OVER\0tokens left over after parsing; first excess token: ${at(firstRedundant)}`;
+    return `TRAILING_TOKENS\0tokens left over after parsing; first excess token: ${at(firstRedundant)}`;
   },
   buildNoViableAltMessage({ actual }) {
     const token = actual[0]!;

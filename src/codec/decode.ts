@@ -37,7 +37,7 @@ export interface DecodeOptions {
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's message as `reason`, the column in
  * the encoded input as `offset`, and a code: `UNEXPECTED_END`, `UNEXPECTED_TOKEN`,
- * `EXPECTED_STRING`, `EXPECTED_TOKEN`, `TOKENS_LEFT_OVER`, `MALFORMED_ESCAPE`, `INVALID_UTF8`,
+ * `EXPECTED_STRING`, `EXPECTED_TOKEN`, `TRAILING_TOKENS`, `MALFORMED_ESCAPE`, `INVALID_UTF8`,
  * `DEPTH_EXCEEDED` or `MAX_LENGTH_EXCEEDED`.
  */
 export function decode(text: string, options?: DecodeOptions): RestliData {

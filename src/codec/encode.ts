@@ -168,7 +168,7 @@ function locate(
     if (typeof v !== 'object') {
       return new RestliEncodeError('UNSUPPORTED_VALUE', `${typeof v} is not encodable`, path);
     }
-    if (onPath.has(v)) return new RestliEncodeError('CIRCULAR', 'circular reference', path);
+    if (onPath.has(v)) return new RestliEncodeError('CIRCULAR_VALUE', 'circular reference', path);
     if (depth >= maxDepth) {
       const reason = `nesting deeper than maxDepth ${maxDepth}`;
       return new RestliEncodeError('DEPTH_EXCEEDED', reason, path);

@@ -157,7 +157,7 @@ export function generateBoundary(): string {
  * @param generate Boundary source; tests inject a deterministic one. Its results must be valid
  *   RFC 2046 boundaries.
  * @throws {@link RestliError} `INVALID_BOUNDARY` for a generated boundary that is not valid;
- *   `BOUNDARY_COLLISION` when 64 boundaries in a row occur in the content.
+ *   `COLLIDING_BOUNDARY` when 64 boundaries in a row occur in the content.
  */
 export function chooseBoundary(
   contents: readonly Uint8Array[],
@@ -170,7 +170,7 @@ export function chooseBoundary(
     if (contents.every((content) => indexOfBytes(content, delimiter, 0) < 0)) return boundary;
   }
   throw new RestliError(
-    'BOUNDARY_COLLISION',
+    'COLLIDING_BOUNDARY',
     `No boundary absent from the content after ${MAX_BOUNDARY_ATTEMPTS} attempts`,
   );
 }

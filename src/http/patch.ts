@@ -95,7 +95,7 @@ const patchFail: Fail = (code, reason, path) => new RestliPatchError(code, reaso
  * ```
  * @throws {@link RestliEncodeError} `UNSUPPORTED_VALUE` when `before` or `after` is not a plain
  * object, or a value that goes into the patch is not {@link PatchData} (a function, a class
- * instance, `undefined` in a list…); `CIRCULAR`; `DEPTH_EXCEEDED` past `maxDepth`. The reason
+ * instance, `undefined` in a list…); `CIRCULAR_VALUE`; `DEPTH_EXCEEDED` past `maxDepth`. The reason
  * says which argument, the path where in it.
  */
 export function createPatch(
@@ -199,7 +199,7 @@ function sameData(a: unknown, b: unknown, path: string, depth: number, maxDepth:
  * object, `$delete` not a list of strings, an unknown `$` directive, a nested tree for a field
  * that holds a non-record (or a `value` that is not a record), and a field both set and deleted,
  * or set or deleted and patched; `UNSUPPORTED_VALUE` for a `$set` value that is not
- * {@link PatchData}; `CIRCULAR`; `DEPTH_EXCEEDED` past `maxDepth`. Its `path` points into the
+ * {@link PatchData}; `CIRCULAR_VALUE`; `DEPTH_EXCEEDED` past `maxDepth`. Its `path` points into the
  * patch as given.
  */
 export function applyPatch(
@@ -351,7 +351,7 @@ function copyData(
       throw fail('UNSUPPORTED_VALUE', `${describe(data)} is not patch data (${where})`, path);
   }
   if (data === null) return null;
-  if (ancestors.has(data)) throw fail('CIRCULAR', `circular reference (${where})`, path);
+  if (ancestors.has(data)) throw fail('CIRCULAR_VALUE', `circular reference (${where})`, path);
   checkDepth(depth, maxDepth, path, fail, where);
   ancestors.add(data);
   let copy: PatchData;

@@ -331,7 +331,7 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     const start = matchTemplate(segments, template);
     if (start === -1) {
       throw new RestliSyntaxError(
-        'RESOURCE_MISMATCH',
+        'MISMATCHED_RESOURCE',
         `URL path does not match the resource ${resource.path}`,
         url,
         origin.length,
@@ -350,7 +350,7 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     const extra = segments.slice(start + template.length);
     if (extra.length > 1) {
       throw new RestliSyntaxError(
-        'RESOURCE_MISMATCH',
+        'MISMATCHED_RESOURCE',
         'more than one key segment after the resource path',
         url,
         origin.length,

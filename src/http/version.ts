@@ -220,7 +220,7 @@ export interface VersionConfig {
  * negotiateVersion('2.0.0', 'FORCE_USE_PREVIOUS'); // 1.0.0
  * negotiateVersion('2.5.0', 'USE_LATEST_IF_AVAILABLE', { latest: '3.0.0', next: '3.0.0' }); // 2.5.0
  * ```
- * @throws {@link RestliError} `VERSION_TOO_OLD` (Java's `Announced version is less than the
+ * @throws {@link RestliError} `OUTDATED_VERSION` (Java's `Announced version is less than the
  * earliest supported version!…`), `UNKNOWN_VERSION_OPTION` for an option outside
  * {@link VersionOption}, or `INVALID_VERSION` for version text that does not parse.
  */
@@ -251,7 +251,7 @@ function latestIfAvailable(announced: ProtocolVersion, config: VersionConfig): P
   const vsPrevious = compareVersions(announced, previous);
   if (vsPrevious < 0) {
     throw new RestliError(
-      'VERSION_TOO_OLD',
+      'OUTDATED_VERSION',
       'Announced version is less than the earliest supported version!' +
         `Announced version: ${formatVersion(announced)}, earliest supported version: ${formatVersion(previous)}`,
     );

@@ -186,7 +186,7 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  *   the legacy `a:1;b:2` syntax (the reading with more parts wins).
  * - Complex: v2 is a 2.0 map; v1 is a flattened query string, unflattened.
  *
- * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `BAD_KEY_FORMAT`, or those
+ * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `INVALID_KEY_FORMAT`, or those
  * of {@link decode}.
  */
 export function decodeKey(text: string, options?: KeyOptions): RestliData {
@@ -240,7 +240,7 @@ function decodeCompoundV1(text: string): RestliDataMap {
       : undefined;
   if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
-  throw new RestliSyntaxError('BAD_KEY_FORMAT', `Bad key format '${text}'`, text, modern.offset);
+  throw new RestliSyntaxError('INVALID_KEY_FORMAT', `Bad key format '${text}'`, text, modern.offset);
 }
 
 function readParts(

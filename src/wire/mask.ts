@@ -226,9 +226,9 @@ export interface DecodeMaskOptions {
  * decodeMask('-a:(b),$$foo'); // { a: { b: 1 }, $$foo: 1 }: a `-` before a nested mask is ignored
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's `Malformed mask syntax: …` message
- * as `reason` and codes `MASK_EXPECTED_OPEN_PAREN`, `MASK_BAD_RANGE_VALUE`, `MASK_UNEXPECTED_END`,
- * `MASK_EMPTY_PARENT`, `MASK_UNMATCHED_NESTING`, `MASK_EXPECTED_CLOSE`; and
- * `MASK_UNEXPECTED_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
+ * as `reason` and codes `EXPECTED_MASK_OPEN_PAREN`, `INVALID_MASK_RANGE`, `UNEXPECTED_MASK_END`,
+ * `EMPTY_MASK_PARENT`, `UNMATCHED_MASK_NESTING`, `EXPECTED_MASK_CLOSE`; and
+ * `UNEXPECTED_MASK_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;

@@ -187,7 +187,7 @@ describe('boundaries and writer errors', () => {
     const content = utf8.encode('x\n--one\n');
     const queue = ['one', 'two'];
     expect(chooseBoundary([content], () => queue.shift()!)).toBe('two');
-    expect(thrownAny(() => chooseBoundary([content], () => 'one')).code).toBe('BOUNDARY_COLLISION');
+    expect(thrownAny(() => chooseBoundary([content], () => 'one')).code).toBe('COLLIDING_BOUNDARY');
     expect(thrownAny(() => chooseBoundary([content], () => 'bad boundary ')).code).toBe(
       'INVALID_BOUNDARY',
     );

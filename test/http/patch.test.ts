@@ -250,7 +250,7 @@ describe('createPatch', () => {
   test('cycles and deep nesting are errors, not stack overflows', () => {
     const cyclic: Record<string, unknown> = { x: 1 };
     cyclic.self = cyclic;
-    expect(thrown(() => createPatch({}, { a: cyclic } as PatchRecord)).code).toBe('CIRCULAR');
+    expect(thrown(() => createPatch({}, { a: cyclic } as PatchRecord)).code).toBe('CIRCULAR_VALUE');
     const otherCycle: Record<string, unknown> = { x: 1 };
     otherCycle.self = otherCycle;
     // Two distinct cycles compared field by field: stopped by the depth limit.
@@ -456,7 +456,7 @@ describe('applyPatch', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(thrown(() => applyPatch({}, { $set: { a: cyclic } } as PatchTree)).code).toBe(
-      'CIRCULAR',
+      'CIRCULAR_VALUE',
     );
     const cyclicTree: Record<string, unknown> = {};
     cyclicTree.a = cyclicTree;

@@ -63,8 +63,8 @@ function formatPath(trail: readonly (string | number)[]): string {
  * ```
  * @throws {@link RestliEncodeError} naming the path of what v1 cannot write: `null`, a function,
  * a non-plain object or a mask tree (`UNSUPPORTED_VALUE`), an empty key, which no v1 server
- * reads back (`V1_EMPTY_KEY`), a lone surrogate in a key or string (`LONE_SURROGATE`), a cycle
- * (`CIRCULAR`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
+ * reads back (`EMPTY_V1_KEY`), a lone surrogate in a key or string (`LONE_SURROGATE`), a cycle
+ * (`CIRCULAR_VALUE`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
  */
 export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<string, string[]> {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -82,7 +82,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
   const checkKey = (key: string): void => {
     checkString(key, 'key');
     // An empty segment cannot be read back: `=x` is ignored, `a.=x` is `a=x`, `a..b=x` fails.
-    if (key === '') fail('V1_EMPTY_KEY', 'an empty key cannot be written in a v1 name');
+    if (key === '') fail('EMPTY_V1_KEY', 'an empty key cannot be written in a v1 name');
   };
   const add = (name: string, text: string): void => {
     const values = out.get(name);
@@ -108,7 +108,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     if (value === null) fail('UNSUPPORTED_VALUE', 'null is not encodable in v1');
     if (typeof value !== 'object') fail('UNSUPPORTED_VALUE', `${typeof value} is not encodable`);
     const container = value as object;
-    if (onPath.has(container)) fail('CIRCULAR', 'circular reference');
+    if (onPath.has(container)) fail('CIRCULAR_VALUE', 'circular reference');
     if (depth >= maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`);
     onPath.add(container);
     if (Array.isArray(container)) {

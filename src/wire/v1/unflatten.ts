@@ -103,10 +103,10 @@ export function decodeQueryV1(query: string, options?: DecodeQueryV1Options): Re
  * // { params: { ids: '1', a: { b: ['x'] }, c: ['1', '2'] }, singleValued: ['a.b[0]', 'ids'] }
  * ```
  * @throws {@link RestliSyntaxError} with the Java message as `reason` and the offset into the raw
- * query: `MALFORMED_ESCAPE`, `INVALID_UTF8`, `V1_MULTIPLE_COMPLEX_VALUES` (`a.b=1&a.b=2`),
- * `V1_MULTIPLE_INDEXED_VALUES` (`a[0]=1&a[0]=2`), `V1_CONFLICTING_KEY` (`a=1&a.b=2`),
- * `V1_DUPLICATE_KEY` (`a[01]=x&a[1]=y`), `V1_BAD_INDEX`, `V1_NEGATIVE_INDEX`, `V1_MISSING_BRACKET`,
- * `V1_MISSING_NAME`, `V1_BAD_NAME_ESCAPE`, `V1_EMPTY_SEGMENT` (`.a=1`, `a..b=1`: the Java server
+ * query: `MALFORMED_ESCAPE`, `INVALID_UTF8`, `MULTIPLE_V1_COMPLEX_VALUES` (`a.b=1&a.b=2`),
+ * `MULTIPLE_V1_INDEXED_VALUES` (`a[0]=1&a[0]=2`), `CONFLICTING_V1_KEY` (`a=1&a.b=2`),
+ * `DUPLICATE_V1_KEY` (`a[01]=x&a[1]=y`), `INVALID_V1_INDEX`, `NEGATIVE_V1_INDEX`, `MISSING_V1_BRACKET`,
+ * `MISSING_V1_NAME`, `INVALID_V1_NAME_ESCAPE`, `EMPTY_V1_SEGMENT` (`.a=1`, `a..b=1`: the Java server
  * fails with a NullPointerException there), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
  */
 export function decodeQueryV1Detailed(
@@ -252,12 +252,12 @@ function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolea
     };
     if (param.values.length === 0) continue;
     if (param.values.length > 1) {
-      if (name.includes('.')) fail('V1_MULTIPLE_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
-      if (name.endsWith(']')) fail('V1_MULTIPLE_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
+      if (name.includes('.')) fail('MULTIPLE_V1_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
+      if (name.endsWith(']')) fail('MULTIPLE_V1_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
       // A plain put would silently drop what a dotted name built here (the reference's behaviour
       // is unverified); refuse instead.
       if (root.entries.has(name)) {
-        fail('V1_CONFLICTING_KEY', `Conflicting references to key ${name}`, 0);
+        fail('CONFLICTING_V1_KEY', `Conflicting references to key ${name}`, 0);
       }
       root.entries.set(name, param.values);
       continue;
@@ -274,7 +274,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
   // Java splits with String.split, which drops trailing empty segments: `a.=1` is `a=1`.
   let end = name.length;
   while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
-  if (end === 0) fail('V1_EMPTY_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
+  if (end === 0) fail('EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
   // Refuse a depth bomb before splitting it.
   let dots = 0;
   for (let i = name.indexOf('.'); i !== -1 && i < end; i = name.indexOf('.', i + 1)) {
@@ -289,7 +289,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
     const segmentEnd = last ? end : dot;
     // Java parses each segment just before using it, so earlier conflicts are reported first.
     if (segmentEnd === start)
-      fail('V1_EMPTY_SEGMENT', `Empty segment in parameter name: ${name}`, start);
+      fail('EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, start);
     let segment: NameSegment;
     try {
       segment = parseNameSegment(name.slice(start, segmentEnd));
@@ -324,7 +324,7 @@ function listMap(level: MapNode, segment: NameSegment, fail: FailHere): IndexNod
     return list;
   }
   if (existing instanceof IndexNode) return existing;
-  return fail('V1_CONFLICTING_KEY', `Conflicting references to key: ${display(segment)}`);
+  return fail('CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`);
 }
 
 /** The map that `segment` names below `level`, created when missing. */
@@ -340,8 +340,8 @@ function nextLevelMap(level: MapNode, segment: NameSegment, fail: FailHere): Map
   }
   if (existing instanceof MapNode) return existing;
   return index === undefined
-    ? fail('V1_CONFLICTING_KEY', `Conflicting references to key ${segment.name}`)
-    : fail('V1_CONFLICTING_KEY', `Conflicting references to key: ${display(segment)}`);
+    ? fail('CONFLICTING_V1_KEY', `Conflicting references to key ${segment.name}`)
+    : fail('CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`);
 }
 
 /** Puts the leaf `value` where `segment` names in `level`. */
@@ -350,7 +350,7 @@ function put(level: MapNode, segment: NameSegment, value: string, fail: FailHere
   const holder = index === undefined ? level.entries : listMap(level, segment, fail).entries;
   const key = index ?? segment.name;
   if ((holder as Map<string | number, Node>).has(key)) {
-    fail('V1_DUPLICATE_KEY', `Duplicate references to key: ${segment.name}`);
+    fail('DUPLICATE_V1_KEY', `Duplicate references to key: ${segment.name}`);
   }
   (holder as Map<string | number, Node>).set(key, value);
 }
