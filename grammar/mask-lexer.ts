@@ -8,7 +8,7 @@
  */
 
 import type { IToken, TokenType } from 'chevrotain';
-import { RestliSyntaxError } from '../src/errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { isMaskWhitespace } from '../src/wire/mask-whitespace.ts';
 import { MaskClose, MaskComma, MaskDescend, MaskName, MaskRange } from './mask-tokens.ts';
 
@@ -23,7 +23,7 @@ export interface MaskToken
 
 /** Raises an `IllegalMaskException` of the reference, as a RestliSyntaxError. */
 export function maskError(
-  code: string,
+  code: ErrorCode,
   what: string,
   input: string,
   offset: number,

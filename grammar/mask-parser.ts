@@ -17,7 +17,7 @@ import {
   type IParserErrorMessageProvider,
   type IToken,
 } from 'chevrotain';
-import { RestliSyntaxError } from '../src/errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { MaskTree } from '../src/wire/mask-types.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
@@ -127,7 +127,7 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   }
   const error = parser.errors[0];
   if (error !== undefined) {
-    const [code, what] = error.message.split('\0') as [string, string];
+    const [code, what] = error.message.split('\0') as [ErrorCode, string];
     const offset = error.token.tokenType === EOF ? input.length : error.token.startOffset;
     throw maskError(code, what, input, offset);
   }

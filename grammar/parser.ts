@@ -24,7 +24,7 @@ import {
   type TokenType,
 } from 'chevrotain';
 import type { InvalidUtf8 } from '../src/codec/escape.ts';
-import { RestliSyntaxError } from '../src/errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
 import { tokenize, type ValueToken } from './lexer.ts';
@@ -176,7 +176,7 @@ export function parseValue(input: string, options: ParseValueOptions): RestliDat
   }
   const error = parser.errors[0];
   if (error !== undefined) {
-    const [code, reason] = error.message.split('\0') as [string, string];
+    const [code, reason] = error.message.split('\0') as [ErrorCode, string];
     const offset = isEnd(error.token) ? input.length : error.token.startOffset;
     throw new RestliSyntaxError(
       code,

@@ -21,7 +21,14 @@ export {
   urlEncoderEncode,
 } from './codec/escape.ts';
 export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './codec/limits.ts';
-export { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
+export type { ErrorCode } from './errors.ts';
+export {
+  LoneSurrogateError,
+  RestliEncodeError,
+  RestliError,
+  RestliPatchError,
+  RestliSyntaxError,
+} from './errors.ts';
 export type {
   BodyDecodeOptions,
   CodecName,
@@ -57,7 +64,7 @@ export type {
   PatchRequest,
   PatchTree,
 } from './http/patch.ts';
-export { applyPatch, createPatch, RestliPatchError } from './http/patch.ts';
+export { applyPatch, createPatch } from './http/patch.ts';
 export type { HttpRequest, TunnelOptions } from './http/tunnel.ts';
 export {
   DEFAULT_TUNNEL_THRESHOLD,

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { RestliSyntaxError } from '../errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
 
 /** Parses `text` as one JSON value; integers that are not safe become bigints. */
@@ -40,7 +40,7 @@ class JsonParser {
     private readonly maxDepth: number,
   ) {}
 
-  fail(code: string, reason: string, at = this.i): never {
+  fail(code: ErrorCode, reason: string, at = this.i): never {
     throw new RestliSyntaxError(code, reason, this.text, at);
   }
 

@@ -7,7 +7,8 @@
 
 import { RestliEncodeError } from '../errors.ts';
 import type { RestliValue } from '../types.ts';
-import { escapeV2, LoneSurrogateError, type ValueContext } from './escape.ts';
+import { LoneSurrogateError } from '../errors.ts';
+import { escapeV2, type ValueContext } from './escape.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 
 /** Options of {@link encode}. */

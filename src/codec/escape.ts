@@ -9,7 +9,7 @@
  * @module
  */
 
-import { RestliError, RestliSyntaxError } from '../errors.ts';
+import { LoneSurrogateError, RestliSyntaxError } from '../errors.ts';
 
 /** Where a 2.0 value is written: a query parameter, a path segment, or a header/body (no URL layer). */
 export type ValueContext = 'query' | 'path' | 'body';
@@ -63,14 +63,6 @@ export type UriComponent = 'QUERY_PARAM' | 'PATH_SEGMENT' | 'PATH';
 
 /** java.net.URLEncoder keeps only these besides letters and digits, and writes space as `+`. */
 const URL_ENCODER_TABLE = keepTable('*-._');
-
-/** Thrown by the escapers on a lone surrogate; encoders turn it into an error naming the value. */
-export class LoneSurrogateError extends RestliError {
-  constructor(input: string, offset: number) {
-    super('LONE_SURROGATE', 'lone surrogate cannot be encoded', input, offset);
-    this.name = 'LoneSurrogateError';
-  }
-}
 
 /**
  * Escapes `s` with `table`. ASCII characters not in the table become `%XX`; non-ASCII becomes

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { LoneSurrogateError } from '../codec/escape.ts';
+import { type ErrorCode, LoneSurrogateError } from '../errors.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import type { ContentType } from './content-type.ts';
 
@@ -81,7 +81,7 @@ let fatalDecoder: InstanceType<typeof TextDecoder> | undefined;
  * @param code The error code to throw, so that each caller names its own failure.
  * @throws {@link RestliSyntaxError} with `code`; its input shows one character per byte.
  */
-export function utf8DecodeStrict(bytes: Uint8Array, code = 'INVALID_UTF8'): string {
+export function utf8DecodeStrict(bytes: Uint8Array, code: ErrorCode = 'INVALID_UTF8'): string {
   fatalDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     return fatalDecoder.decode(bytes);

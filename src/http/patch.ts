@@ -12,7 +12,12 @@
 
 import { isPlainObject, sortedKeys } from '../codec/encode.ts';
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError } from '../errors.ts';
+import {
+  type ErrorCode,
+  RestliEncodeError,
+  type RestliError,
+  RestliPatchError,
+} from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
 import type { RestliPrimitive } from '../types.ts';
 
@@ -50,21 +55,6 @@ export interface PatchOptions {
   maxDepth?: number;
 }
 
-/**
- * A patch that cannot be applied, or data that cannot go into one; `path` names the offending
- * part of the patch as it was given (`$.patch.name.$set`).
- */
-export class RestliPatchError extends RestliError {
-  /** Where the problem sits in the patch, as a JSONPath-like string. */
-  readonly path: string;
-
-  constructor(code: string, reason: string, path: string) {
-    super(code, `${reason} at ${path}`);
-    this.name = 'RestliPatchError';
-    this.path = path;
-  }
-}
-
 const SET = '$set';
 const DELETE = '$delete';
 
@@ -72,7 +62,7 @@ const DELETE = '$delete';
 type Building = { [field: string]: PatchData | PatchTree | string[] | undefined };
 
 /** How a walk reports a problem: createPatch and applyPatch raise different classes. */
-type Fail = (code: string, reason: string, path: string) => RestliError;
+type Fail = (code: ErrorCode, reason: string, path: string) => RestliError;
 
 const encodeFail: Fail = (code, reason, path) => new RestliEncodeError(code, reason, path);
 const patchFail: Fail = (code, reason, path) => new RestliPatchError(code, reason, path);

@@ -104,8 +104,7 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
 function renamePath(error: unknown, name: string): unknown {
   if (!(error instanceof RestliEncodeError)) return error;
   const root = /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
-  const reason = error.reason.replace(/ at \$.*$/s, '');
-  return new RestliEncodeError(error.code, reason, root + error.path.slice(1));
+  return error.withRoot(root);
 }
 
 /** Decoded parameters and what protocol 1.0 could not tell apart. */

@@ -8,7 +8,7 @@
 
 import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 
 /** A member of a tuple id: a plain string, a URN, or a nested tuple. */
 export type UrnMember = string | Urn | UrnTuple;
@@ -184,7 +184,7 @@ class UrnReader {
     private readonly maxDepth: number,
   ) {}
 
-  fail(code: string, reason: string, offset: number): never {
+  fail(code: ErrorCode, reason: string, offset: number): never {
     throw new RestliSyntaxError(code, reason, this.text, offset);
   }
 

@@ -9,7 +9,7 @@
 import { encodeLeaf, isPlainObject } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
-import { RestliEncodeError } from '../../errors.ts';
+import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
 import type { RestliValue } from '../../types.ts';
 import { escapeNameSegment } from './tilde.ts';
 
@@ -72,7 +72,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
   const trail: (string | number)[] = [];
   const onPath = new Set<object>();
 
-  const fail = (code: string, reason: string): never => {
+  const fail = (code: ErrorCode, reason: string): never => {
     throw new RestliEncodeError(code, reason, formatPath(trail));
   };
   const checkString = (s: string, what: string): void => {

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { RestliError, RestliSyntaxError } from '../../errors.ts';
+import { type ErrorCode, RestliError, RestliSyntaxError } from '../../errors.ts';
 
 /** Encodes and decodes one string with an ASCII hex codec. */
 export interface AsciiHexCodec {
@@ -47,7 +47,7 @@ function hexValue(c: number): number {
 export function createAsciiHexCodec(
   escapeChar: string,
   reserved: readonly string[],
-  errorCode = 'INVALID_HEX_ESCAPE',
+  errorCode: ErrorCode = 'INVALID_HEX_ESCAPE',
 ): AsciiHexCodec {
   const escapes = new Map<number, string>();
   for (const ch of [escapeChar, ...reserved]) {

@@ -8,7 +8,7 @@
 
 import type { InvalidUtf8 } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
-import { RestliSyntaxError } from '../../errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../../errors.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
 import { setOwn } from '../../internal/own.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
@@ -246,7 +246,7 @@ function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolea
   const root = new MapNode();
   for (const name of javaHashMapOrder([...byName.keys()])) {
     const param = byName.get(name)!;
-    const fail = (code: string, reason: string, offset: number, occurrence = 0): never => {
+    const fail = (code: ErrorCode, reason: string, offset: number, occurrence = 0): never => {
       const at = param.locate(occurrence, offset);
       throw new RestliSyntaxError(code, reason, at.input, at.offset);
     };
@@ -267,7 +267,7 @@ function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolea
   return toData(root, wantPaths);
 }
 
-type Fail = (code: string, reason: string, offset: number) => never;
+type Fail = (code: ErrorCode, reason: string, offset: number) => never;
 
 /** Walks (creating) the levels that `name` names below `root`, and puts `value` at its end. */
 function addPath(root: MapNode, value: string, name: string, maxDepth: number, fail: Fail): void {
@@ -299,7 +299,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
     }
     depth += (segment.index === undefined ? 0 : 1) + (last ? 0 : 1);
     if (depth > maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, start);
-    const at = (code: string, reason: string): never => fail(code, reason, start);
+    const at = (code: ErrorCode, reason: string): never => fail(code, reason, start);
     if (last) {
       put(current, segment, value, at);
       return;
@@ -309,7 +309,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
   }
 }
 
-type FailHere = (code: string, reason: string) => never;
+type FailHere = (code: ErrorCode, reason: string) => never;
 
 function display(segment: NameSegment): string {
   return `${segment.name}[${segment.index}]`;
