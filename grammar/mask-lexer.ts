@@ -9,7 +9,7 @@
 
 import type { IToken, TokenType } from 'chevrotain';
 import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
-import { isMaskWhitespace } from '../src/wire/mask-whitespace.ts';
+import { isMaskWhitespace } from '../src/internal/mask-whitespace.ts';
 import { MaskClose, MaskComma, MaskDescend, MaskName, MaskRange } from './mask-tokens.ts';
 
 /** A mask token: a field (name, sign) or a range (name, value), with its offset. */

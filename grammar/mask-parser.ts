@@ -19,7 +19,7 @@ import {
 } from 'chevrotain';
 import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
-import type { MaskTree } from '../src/wire/mask-types.ts';
+import type { MaskTree } from '../src/types.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
 import {
   MaskClose,

@@ -1,7 +1,6 @@
 /**
- * multipart/mixed bodies (RFC 2046 §5.1) as bytes: a writer, a reader and boundary generation,
- * plus the strict UTF-8 conversions bodies need. Query tunneling wraps a request that has a body
- * in one of these (spec h).
+ * multipart/mixed bodies (RFC 2046 §5.1) as bytes: a writer, a reader and boundary generation.
+ * Query tunneling wraps a request that has a body in one of these (spec h).
  *
  * The reader accepts any well-formed body: a preamble and an epilogue (ignored), transport padding
  * after a boundary, any part headers (folded or not), parts without headers. It also accepts bare
@@ -13,8 +12,9 @@
  * @module
  */
 
-import { type ErrorCode, LoneSurrogateError } from '../errors.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { findHeader } from '../internal/headers.ts';
+import { latin1, utf8Encode } from '../internal/utf8.ts';
 import type { ContentType } from './content-type.ts';
 
 /** Header fields in order, names as written. Look one up with {@link partHeader}. */
@@ -48,23 +48,7 @@ const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
 /** How many generated boundaries {@link chooseBoundary} tries before giving up. */
 const MAX_BOUNDARY_ATTEMPTS = 64;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-let encoder: InstanceType<typeof TextEncoder> | undefined;
 let decoder: InstanceType<typeof TextDecoder> | undefined;
-
-/**
- * `s` as UTF-8 bytes. Unlike `TextEncoder`, refuses a lone surrogate instead of silently sending
- * U+FFFD, as every encoder of this library does.
- *
- * @throws {@link RestliError} code `LONE_SURROGATE`.
- */
-export function utf8Encode(s: string): Uint8Array {
-  const lone = LONE_SURROGATE.exec(s);
-  if (lone !== null) throw new LoneSurrogateError(s, lone.index);
-  encoder ??= new TextEncoder();
-  return encoder.encode(s);
-}
 
 /** `bytes` as UTF-8 text, invalid sequences replaced by U+FFFD (only used for header text). */
 function utf8Text(bytes: Uint8Array): string {
@@ -72,64 +56,9 @@ function utf8Text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-let fatalDecoder: InstanceType<typeof TextDecoder> | undefined;
-
-/**
- * `bytes` as UTF-8 text; invalid UTF-8 is an error with the byte offset of the first bad sequence
- * (a byte order mark is kept as U+FEFF, since the bytes are content, not a document).
- *
- * @param code The error code to throw, so that each caller names its own failure.
- * @throws {@link RestliSyntaxError} with `code`; its input shows one character per byte.
- */
-export function utf8DecodeStrict(bytes: Uint8Array, code: ErrorCode = 'INVALID_UTF8'): string {
-  fatalDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    return fatalDecoder.decode(bytes);
-  } catch {
-    const offset = invalidUtf8Offset(bytes);
-    throw new RestliSyntaxError(code, `Invalid UTF-8 at byte ${offset}`, latin1(bytes), offset);
-  }
-}
-
-/** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
-function invalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const c = bytes[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    // The range of the second byte excludes overlong forms, surrogates and code points > U+10FFFF.
-    let low = 0x80;
-    let high = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) low = 0xa0;
-      if (c === 0xed) high = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) low = 0x90;
-      if (c === 0xf4) high = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const b = bytes[i + k];
-      if (b === undefined || b < low || b > high) return i;
-      low = 0x80;
-      high = 0xbf;
-    }
-    i += need + 1;
-  }
-  return bytes.length;
-}
-
 /** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive). */
 export function partHeader(headers: HeaderList, header: string): string | undefined {
-  const wanted = header.toLowerCase();
-  for (const [name, value] of headers) if (name.toLowerCase() === wanted) return value;
-  return undefined;
+  return findHeader(headers, header);
 }
 
 /**
@@ -287,14 +216,6 @@ export function writeMultipart(parts: readonly MultipartPartInput[], boundary: s
 }
 
 /** The body as a string with one character per byte, so that error offsets index bytes. */
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  }
-  return out;
-}
-
 function malformed(reason: string, body: Uint8Array, offset: number): RestliSyntaxError {
   return new RestliSyntaxError('MALFORMED_MULTIPART', reason, latin1(body), offset);
 }

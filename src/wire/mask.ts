@@ -12,10 +12,10 @@ import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import type { ProtocolVersionText } from '../http/version-text.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
 import { setOwn } from '../internal/own.ts';
-import type { MaskTree } from './mask-types.ts';
-import { hasMaskWhitespace } from './mask-whitespace.ts';
+import type { MaskTree } from '../types.ts';
+import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 
-export type { MaskTree, MaskValue } from './mask-types.ts';
+export type { MaskTree, MaskValue } from '../types.ts';
 
 /** Java's `Integer.MAX_VALUE`: the largest range value the reference reads. */
 const MAX_RANGE = 2147483647;

@@ -8,10 +8,9 @@ import {
   parseMultipart,
   partHeader,
   readMultipart,
-  utf8DecodeStrict,
-  utf8Encode,
   writeMultipart,
 } from '../../src/http/multipart.ts';
+import { utf8DecodeStrict, utf8Encode } from '../../src/internal/utf8.ts';
 import { thrown } from '../helpers/errors.ts';
 
 const thrownAny = (f: () => unknown) => thrown(f, RestliError);

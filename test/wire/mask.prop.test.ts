@@ -21,7 +21,7 @@ import {
   type MaskTree,
   unescapeMaskSegment,
 } from '../../src/wire/mask.ts';
-import { hasMaskWhitespace } from '../../src/wire/mask-whitespace.ts';
+import { hasMaskWhitespace } from '../../src/internal/mask-whitespace.ts';
 
 const PIECES = [
   '$',
