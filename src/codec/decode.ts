@@ -5,6 +5,7 @@
  */
 
 import { RestliSyntaxError } from '../errors.ts';
+import { checkLength } from '../internal/limits.ts';
 import type { RestliData } from '../types.ts';
 import type { InvalidUtf8 } from './escape.ts';
 import { grammars } from './grammars.ts';
@@ -41,15 +42,7 @@ export interface DecodeOptions {
  * `DEPTH_EXCEEDED` or `MAX_LENGTH_EXCEEDED`.
  */
 export function decode(text: string, options?: DecodeOptions): RestliData {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return grammars().value.parseValue(text, {
     maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
     invalidUtf8: options?.invalidUtf8 ?? 'error',

@@ -5,9 +5,9 @@
  * @module
  */
 
-import { RestliEncodeError } from '../errors.ts';
+import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
+import { childPath } from '../internal/paths.ts';
 import type { RestliValue } from '../types.ts';
-import { LoneSurrogateError } from '../errors.ts';
 import { escapeV2, type ValueContext } from './escape.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 
@@ -192,7 +192,7 @@ function locate(
       const key = keys[i]!;
       const child = (v as Record<string, unknown>)[key];
       if (child === undefined) continue;
-      const keyPath = `${path}${IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
+      const keyPath = childPath(path, key);
       stack.push({ value: child, path: keyPath, depth: depth + 1 });
       // Keys are strings too, and can hold lone surrogates.
       stack.push({ value: key, path: keyPath, depth: depth + 1 });
@@ -200,5 +200,3 @@ function locate(
   }
   return undefined;
 }
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -18,7 +18,9 @@ import {
   type RestliError,
   RestliPatchError,
 } from '../errors.ts';
+import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { setOwn } from '../internal/own.ts';
+import { childPath } from '../internal/paths.ts';
 import type { RestliPrimitive } from '../types.ts';
 
 /**
@@ -382,7 +384,7 @@ function checkDepth(depth: number, maxDepth: number, path: string, fail: Fail, w
  * ```
  */
 export function escapeField(field: string): string {
-  return field.replaceAll('$', () => '$$');
+  return doubleDollars(field);
 }
 
 /**
@@ -396,7 +398,7 @@ export function escapeField(field: string): string {
  * ```
  */
 export function unescapeField(key: string): string {
-  return key.replaceAll('$$', () => '$');
+  return undoubleDollars(key);
 }
 
 /** Plain objects only: lists, class instances and `null` are not records. */
@@ -413,12 +415,6 @@ function own(record: PatchRecord, field: string): PatchData | undefined {
 
 function definedKeys(record: PatchRecord): string[] {
   return Object.keys(record).filter((field) => record[field] !== undefined);
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function childPath(path: string, field: string): string {
-  return IDENTIFIER.test(field) ? `${path}.${field}` : `${path}[${JSON.stringify(field)}]`;
 }
 
 /** What a value is, for error reasons: `a list`, `a Date`, `null`, `a function`. */

@@ -7,6 +7,8 @@
  */
 
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import { findHeader } from '../internal/headers.ts';
+import { parseJavaInt } from '../internal/java-int.ts';
 
 /** A protocol version, `major.minor.patch`. */
 export interface ProtocolVersion {
@@ -156,15 +158,9 @@ export function headerValue(headers: HeadersLike, name: string): string | undefi
   if (typeof headers.get === 'function') {
     return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
   }
-  const wanted = name.toLowerCase();
   const map = headers as { readonly [name: string]: string | readonly string[] | undefined };
-  for (const key of Object.keys(map)) {
-    if (key.toLowerCase() !== wanted) continue;
-    const value = map[key];
-    if (value === undefined) continue;
-    return typeof value === 'string' ? value : value.join(', ');
-  }
-  return undefined;
+  const value = findHeader(Object.entries(map), name);
+  return value === undefined || typeof value === 'string' ? value : value.join(', ');
 }
 
 /**
@@ -299,7 +295,7 @@ export function announcedVersion(
   if (announced === undefined) return baseline;
   const percentageText = property(properties, ANNOUNCED_VERSION_PERCENTAGE_PROPERTY);
   if (percentageText === undefined) return parseVersion(announced);
-  const percentage = parseJavaInt(percentageText);
+  const percentage = parseAsciiInt(percentageText);
   if (percentage === undefined || percentage < 1 || percentage > 100) return baseline;
   const draw = Math.floor(random() * 100) + 1;
   return draw <= percentage ? parseVersion(announced) : baseline;
@@ -317,10 +313,10 @@ function property(properties: ServiceProperties, name: string): string | undefin
 }
 
 /** Java's `Integer.parseInt` on ASCII text: an optional sign, digits, the `int` range. */
-function parseJavaInt(text: string): number | undefined {
+function parseAsciiInt(text: string): number | undefined {
   if (!/^[+-]?[0-9]+$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= -(2 ** 31) && n <= MAX_PART ? n : undefined;
+  const parsed = parseJavaInt(text, 0, text.length, 10);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /**

@@ -50,3 +50,29 @@ export function rebased<T>(f: () => T, whole: string, base: number): T {
     throw rebaseError(error, whole, base);
   }
 }
+
+/**
+ * Where the `decoded`-th character of percent- or form-decoded text starts in its raw text, so
+ * that an error found after decoding points into the raw input. Only error carets use it, so an
+ * invalid UTF-8 run counts one character per byte.
+ *
+ * @example
+ * ```ts
+ * rawOffset('a%C3%A9b', 2); // 7
+ * ```
+ */
+export function rawOffset(raw: string, decoded: number): number {
+  let i = 0;
+  for (let k = 0; i < raw.length && k < decoded; ) {
+    if (raw.charCodeAt(i) !== 0x25) {
+      i++;
+      k++;
+      continue;
+    }
+    const lead = Number.parseInt(raw.slice(i + 1, i + 3), 16);
+    const bytes = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    i += 3 * bytes;
+    k += bytes === 4 ? 2 : 1;
+  }
+  return Math.min(i, raw.length);
+}

@@ -7,9 +7,15 @@
  * @module
  */
 
+import type { DecodeOptions } from '../codec/decode.ts';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
-import { segmentKeyKind, splitUrl } from '../http/url.ts';
+import { segmentKeyKind } from '../http/url.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { checkLength } from '../internal/limits.ts';
+import { rebased } from '../internal/offsets.ts';
+import { placeholderName, templateSegments } from '../internal/template.ts';
+import { splitUrl } from '../internal/url-parts.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeKey, encodeKey, type Key, type KeyKind } from '../wire/keys.ts';
 import type { MaskTree } from '../wire/mask.ts';
@@ -50,8 +56,8 @@ export interface ConvertResult {
   detection?: Detection;
 }
 
-/** Options of {@link convertUrl}. */
-export interface ConvertOptions {
+/** Options of {@link convertUrl}; the value parser's limits apply to every key and value read. */
+export interface ConvertOptions extends DecodeOptions {
   /** The target version. */
   to: ProtocolVersionText;
   /** The source version; detected when absent (`'either'` means the URL is the same in both). */
@@ -107,8 +113,20 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   };
   const index = options.resources === undefined ? undefined : toIndex(options.resources);
 
-  const { origin, path, query, fragment } = splitUrl(url);
+  const limits: DecodeOptions = {
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH,
+    invalidUtf8: options.invalidUtf8 ?? 'error',
+  };
+  checkLength(url, limits.maxLength!);
+  const { origin, path, query, fragment, pathStart, queryStart } = splitUrl(url);
   const rawSegments = path.split('/');
+  // Where each segment starts in the URL, for error offsets.
+  const segmentStarts: number[] = [];
+  for (let at = pathStart, i = 0; i < rawSegments.length; i++) {
+    segmentStarts.push(at);
+    at += rawSegments[i]!.length + 1;
+  }
   const nonEmpty = rawSegments.filter((s) => s !== '');
   const match = index?.match(nonEmpty);
   if (index && !match)
@@ -117,14 +135,18 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
 
   let detailed: ReturnType<typeof decodeQueryDetailed>;
   try {
-    detailed = inUrl(url, query ?? '', () => decodeQueryDetailed(query ?? '', { version: from }));
+    detailed = rebased(
+      () => decodeQueryDetailed(query ?? '', { version: from, ...limits }),
+      url,
+      queryStart,
+    );
   } catch (error) {
     // A detected version whose server cannot read the query: the other one may (`ids=List(` is a
     // 1.0 string). A version the caller gave is not second-guessed.
     if (detection === undefined || !(error instanceof RestliError)) throw error;
     const other = from === V1 ? V2 : V1;
     try {
-      detailed = decodeQueryDetailed(query ?? '', { version: other });
+      detailed = decodeQueryDetailed(query ?? '', { version: other, ...limits });
     } catch {
       throw error;
     }
@@ -148,7 +170,7 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const roles = segmentRoles(nonEmpty, resource, match?.start ?? 0, isFinder);
   let position = 0;
   const outSegments: string[] = [];
-  for (const raw of rawSegments) {
+  for (const [rawIndex, raw] of rawSegments.entries()) {
     if (raw === '') {
       outSegments.push(raw);
       continue;
@@ -174,7 +196,11 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
     const value =
       from === V2 && kind === 'primitive' && raw === "''"
         ? ''
-        : inUrl(url, raw, () => decodeKey(raw, { kind, version: from, context: 'path' }));
+        : rebased(
+            () => decodeKey(raw, { kind, version: from, context: 'path', ...limits }),
+            url,
+            segmentStarts[rawIndex]!,
+          );
     const repaired =
       kind === 'complex' && from === V1
         ? wrapArrays(value, role.shape, raw, warn, !resource)
@@ -261,7 +287,7 @@ function segmentRoles(
         : { kind: 'static' },
     );
   }
-  const template = resource.template.split('/').filter((s) => s !== '');
+  const template = templateSegments(resource.template);
   return segments.map((_s, i) => {
     if (i < start) return { kind: 'static' };
     const t = template[i - start];
@@ -275,7 +301,7 @@ function segmentRoles(
             ...(resource.key?.shape ? { shape: resource.key.shape } : {}),
           };
     }
-    const placeholder = /^\{([^}]*)\}$/.exec(t)?.[1];
+    const placeholder = placeholderName(t);
     if (placeholder === undefined) return { kind: 'static' };
     const shape = resource.pathKeyShapes[placeholder];
     return {
@@ -286,23 +312,6 @@ function segmentRoles(
       ...(shape ? { shape } : {}),
     };
   });
-}
-
-/** Rebases a syntax error about `part` of `url` onto the whole URL. */
-function inUrl<T>(url: string, part: string, f: () => T): T {
-  try {
-    return f();
-  } catch (error) {
-    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
-    const at = Math.max(0, url.indexOf(part));
-    throw new RestliSyntaxError(
-      error.code,
-      error.reason,
-      url,
-      at + error.offset,
-      error instanceof RestliSyntaxError ? error.token : undefined,
-    );
-  }
 }
 
 /** `ids` in the target form; 1.0 compound ids are `a=1&b=2` strings, 2.0 ones maps. */

@@ -5,8 +5,10 @@
  */
 
 import { RestliError } from '../errors.ts';
-import { splitUrl } from '../http/url.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { PROJECTION_PARAMS } from '../internal/projections.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
+import { splitUrl } from '../internal/url-parts.ts';
 import { decodeQuery } from '../wire/query.ts';
 
 /** One observation about a URL and the version it points to. */
@@ -26,7 +28,6 @@ export interface Detection {
   evidence: Evidence[];
 }
 
-const PROJECTIONS = new Set(['fields', 'metadataFields', 'pagingFields']);
 const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
 
 /**
@@ -59,14 +60,13 @@ export function detectVersion(url: string, options?: { validate?: boolean }): De
   }
 
   const seen = new Set<string>();
-  for (const piece of (query ?? '').split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const name = eq === -1 ? piece : piece.slice(0, eq);
-    const value = eq === -1 ? undefined : piece.slice(eq + 1);
+  const text = query ?? '';
+  for (const piece of splitQuery(text)) {
+    const name = text.slice(piece.start, piece.nameEnd);
+    const value = piece.hasValue ? text.slice(piece.valueStart, piece.end) : undefined;
     if (seen.has(name)) note(V1, 'a repeated parameter name', name);
     seen.add(name);
-    if (PROJECTIONS.has(name)) continue;
+    if (PROJECTION_PARAMS.has(name)) continue;
     if (value === undefined) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
     if (!PLAIN_NAME.test(name)) {

@@ -7,6 +7,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { matchLongest, templateSegments } from '../internal/template.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
 /** A method, finder, batch finder or action parameter. */
@@ -149,33 +150,14 @@ export function loadResources(idls: readonly (Restspec | Snapshot)[]): ResourceI
   }
   const resources: ResourceInfo[] = [];
   for (const spec of specs) collect(spec, {}, {}, models, resources);
+  const templates = resources.map((resource) => templateSegments(resource.template));
   return {
     resources,
     match(segments) {
-      let best: { resource: ResourceInfo; start: number; length: number } | undefined;
-      for (const resource of resources) {
-        const template = resource.template.split('/').filter((s) => s !== '');
-        for (let start = 0; start + template.length <= segments.length; start++) {
-          const rest = segments.length - start - template.length;
-          if (rest > 1) continue;
-          const fits = template.every(
-            (t, i) => t.startsWith('{') || safeDecode(segments[start + i]!) === t,
-          );
-          if (fits && (!best || template.length > best.length))
-            best = { resource, start, length: template.length };
-        }
-      }
-      return best && { resource: best.resource, start: best.start };
+      const found = matchLongest(segments, templates);
+      return found && { resource: resources[found.index]!, start: found.start };
     },
   };
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 function addModel(models: Map<string, SchemaType>, model: SchemaType): void {

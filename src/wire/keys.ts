@@ -6,12 +6,15 @@
  * @module
  */
 
-import { decode } from '../codec/decode.ts';
+import { type DecodeOptions, decode } from '../codec/decode.ts';
 import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
 import { encodeUriComponent, percentDecode, urlEncoderEncode } from '../codec/escape.ts';
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { checkLength } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
@@ -58,6 +61,9 @@ export interface KeyOptions {
    */
   full?: boolean;
 }
+
+/** Options of {@link decodeKey}: where the key was written, and the value parser's limits. */
+export interface DecodeKeyOptions extends KeyOptions, DecodeOptions {}
 
 /**
  * The kind a key has when the caller does not say: primitives are primitive; a map with `$params`
@@ -189,18 +195,21 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `INVALID_KEY_FORMAT`, or those
  * of {@link decode}.
  */
-export function decodeKey(text: string, options?: KeyOptions): RestliData {
+export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData {
   const kind = options?.kind ?? 'primitive';
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
   const raw = context === 'header' || context === 'body';
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  checkLength(text, maxLength);
   if (kind === 'primitive') {
     if (raw) return text;
-    if (version === V2) return percentDecode(text);
-    return formDecode(text);
+    if (version === V2) return percentDecode(text, { invalidUtf8 });
+    return formDecode(text, { invalidUtf8 });
   }
   if (version === V2) {
-    const value = decode(text);
+    const value = decode(text, { maxDepth: options?.maxDepth, maxLength, invalidUtf8 });
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new RestliSyntaxError(
         'INVALID_COMPOUND_KEY',
@@ -212,23 +221,25 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
     return value;
   }
   // A v1 key in a query value was escaped once more; undo that layer first.
-  const unescaped = context === 'query' ? formDecode(text) : text;
+  const unescaped = context === 'query' ? formDecode(text, { invalidUtf8 }) : text;
   if (kind === 'compound') return decodeCompoundV1(unescaped);
   // Request bodies carry complex keys unescaped; everything else was form-encoded.
   const plain = context === 'body' && options?.full !== false;
   const multimap = new Map<string, string[]>();
-  for (const piece of unescaped.split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const rawName = eq === -1 ? piece : piece.slice(0, eq);
-    const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
-    const name = plain ? rawName : formDecode(rawName);
-    const value = plain ? rawValue : formDecode(rawValue);
+  for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
+    const rawName = unescaped.slice(start, nameEnd);
+    const rawValue = unescaped.slice(valueStart, end);
+    const name = plain
+      ? rawName
+      : formDecode(rawName, { invalidUtf8, base: start, whole: unescaped });
+    const value = plain
+      ? rawValue
+      : formDecode(rawValue, { invalidUtf8, base: valueStart, whole: unescaped });
     const values = multimap.get(name);
     if (values) values.push(value);
     else multimap.set(name, [value]);
   }
-  return unflattenV1(multimap);
+  return unflattenV1(multimap, { maxDepth: options?.maxDepth });
 }
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */
@@ -240,7 +251,12 @@ function decodeCompoundV1(text: string): RestliDataMap {
       : undefined;
   if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
-  throw new RestliSyntaxError('INVALID_KEY_FORMAT', `Bad key format '${text}'`, text, modern.offset);
+  throw new RestliSyntaxError(
+    'INVALID_KEY_FORMAT',
+    `Bad key format '${text}'`,
+    text,
+    modern.offset,
+  );
 }
 
 function readParts(

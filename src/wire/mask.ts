@@ -10,10 +10,12 @@ import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import type { ProtocolVersionText } from '../http/version-text.ts';
+import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
+import { checkLength } from '../internal/limits.ts';
+import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 import { setOwn } from '../internal/own.ts';
 import type { MaskTree } from '../types.ts';
-import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 
 export type { MaskTree, MaskValue } from '../types.ts';
 
@@ -29,7 +31,7 @@ const MAX_RANGE = 2147483647;
  * ```
  */
 export function escapeMaskSegment(name: string): string {
-  return name.replaceAll('$', '$$$$');
+  return doubleDollars(name);
 }
 
 /**
@@ -42,7 +44,7 @@ export function escapeMaskSegment(name: string): string {
  * ```
  */
 export function unescapeMaskSegment(name: string): string {
-  return name.replaceAll('$$', '$');
+  return undoubleDollars(name);
 }
 
 /** `, : ( )`: characters no mask field name can hold (whitespace is checked apart). */
@@ -231,15 +233,7 @@ export interface DecodeMaskOptions {
  * `UNEXPECTED_MASK_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return grammars().mask.parseMask(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
 }
 

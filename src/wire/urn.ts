@@ -9,6 +9,7 @@
 import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { checkLength } from '../internal/limits.ts';
 
 /** A member of a tuple id: a plain string, a URN, or a nested tuple. */
 export type UrnMember = string | Urn | UrnTuple;
@@ -70,15 +71,7 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
  * (`MALFORMED_ESCAPE`, `INVALID_UTF8`), with the offset in `text`.
  */
 export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
 }
 

@@ -14,6 +14,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { RestliEncodeError, RestliError } from '../../src/errors.ts';
+import { hasMaskWhitespace } from '../../src/internal/mask-whitespace.ts';
 import {
   decodeMask,
   encodeMask,
@@ -21,7 +22,6 @@ import {
   type MaskTree,
   unescapeMaskSegment,
 } from '../../src/wire/mask.ts';
-import { hasMaskWhitespace } from '../../src/internal/mask-whitespace.ts';
 
 const PIECES = [
   '$',

@@ -10,6 +10,9 @@ import { encodeLeaf, isPlainObject } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
+import { formatPath } from '../../internal/paths.ts';
+import { PROJECTION_PARAMS } from '../../internal/projections.ts';
+import { loneSurrogateIndex } from '../../internal/utf8.ts';
 import type { RestliValue } from '../../types.ts';
 import { escapeNameSegment } from './tilde.ts';
 
@@ -22,28 +25,9 @@ export interface FlattenV1Options {
   maxDepth?: number;
 }
 
-/**
- * The projection parameters. v1 writes them in mask syntax, not flattened; the query layer turns
- * mask trees into mask strings before calling the v1 writers, which take only the string form.
- */
-export const PROJECTION_PARAMS: ReadonlySet<string> = new Set([
-  'fields',
-  'metadataFields',
-  'pagingFields',
-]);
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `$.a[2].b` for the keys and indexes walked so far. */
-function formatPath(trail: readonly (string | number)[]): string {
-  let path = '$';
-  for (const step of trail) {
-    if (typeof step === 'number') path += `[${step}]`;
-    else path += IDENTIFIER.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
-  }
-  return path;
-}
+// The projection parameters: v1 writes them in mask syntax, not flattened; the query layer turns
+// mask trees into mask strings before calling the v1 writers, which take only the string form.
+export { PROJECTION_PARAMS };
 
 /**
  * Flattens `params` into v1 `name → values` (spec e.1). Each map key is one name segment,
@@ -76,8 +60,8 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     throw new RestliEncodeError(code, reason, formatPath(trail));
   };
   const checkString = (s: string, what: string): void => {
-    const bad = LONE_SURROGATE.exec(s);
-    if (bad) fail('LONE_SURROGATE', `lone surrogate at index ${bad.index} of a ${what}`);
+    const bad = loneSurrogateIndex(s);
+    if (bad !== -1) fail('LONE_SURROGATE', `lone surrogate at index ${bad} of a ${what}`);
   };
   const checkKey = (key: string): void => {
     checkString(key, 'key');

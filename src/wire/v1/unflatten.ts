@@ -10,7 +10,10 @@ import type { InvalidUtf8 } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliSyntaxError } from '../../errors.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
+import { checkLength } from '../../internal/limits.ts';
+import { rawOffset } from '../../internal/offsets.ts';
 import { setOwn } from '../../internal/own.ts';
+import { splitQuery } from '../../internal/query-pieces.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
 import { formDecode } from './form.ts';
 import { type NameSegment, parseNameSegment } from './segment.ts';
@@ -121,20 +124,10 @@ function decode(
   options: DecodeQueryV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (query.length > maxLength) {
-    const reason = `input longer than maxLength ${maxLength}`;
-    throw new RestliSyntaxError('MAX_LENGTH_EXCEEDED', reason, query, maxLength);
-  }
+  checkLength(query, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   const decodeOptions = { invalidUtf8: options?.invalidUtf8 ?? 'error', whole: query } as const;
   const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
-  const n = query.length;
-  for (let start = 0; start < n; ) {
-    let end = query.indexOf('&', start);
-    if (end === -1) end = n;
-    const piece = query.slice(start, end);
-    const eq = piece.indexOf('=');
-    const nameEnd = eq === -1 ? end : start + eq;
+  for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     if (nameEnd > start) {
       // Options only matter for escapes: most pieces have none, so build them only then.
       const rawName = query.slice(start, nameEnd);
@@ -142,10 +135,10 @@ function decode(
         rawName,
         rawName.includes('%') ? { ...decodeOptions, base: start } : undefined,
       );
-      const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
+      const rawValue = query.slice(valueStart, end);
       const value = formDecode(
         rawValue,
-        rawValue.includes('%') ? { ...decodeOptions, base: nameEnd + 1 } : undefined,
+        rawValue.includes('%') ? { ...decodeOptions, base: valueStart } : undefined,
       );
       const group = groups.get(name);
       if (group === undefined)
@@ -156,7 +149,6 @@ function decode(
         group.ends.push(nameEnd);
       }
     }
-    start = end + 1;
   }
   const params: Param[] = [];
   for (const [name, { values, starts, ends }] of groups) {
@@ -168,32 +160,12 @@ function decode(
         const rawStart = starts[at]!;
         return {
           input: query,
-          offset: rawStart + rawIndex(query.slice(rawStart, ends[at]!), offset),
+          offset: rawStart + rawOffset(query.slice(rawStart, ends[at]!), offset),
         };
       },
     });
   }
   return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
-}
-
-/**
- * Where the `decoded`-th character of a form-decoded name starts in its raw text. Only error
- * carets use it, so an invalid UTF-8 run counts one character per byte.
- */
-function rawIndex(raw: string, decoded: number): number {
-  let i = 0;
-  for (let k = 0; i < raw.length && k < decoded; ) {
-    if (raw.charCodeAt(i) !== 0x25) {
-      i++;
-      k++;
-      continue;
-    }
-    const lead = Number.parseInt(raw.slice(i + 1, i + 3), 16);
-    const bytes = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-    i += 3 * bytes;
-    k += bytes === 4 ? 2 : 1;
-  }
-  return Math.min(i, raw.length);
 }
 
 /**
