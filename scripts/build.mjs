@@ -45,8 +45,21 @@ const common = {
   logLevel: 'warning',
 };
 
-// The library: one file, since every extra module costs import time.
-await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' });
+// The library: one file per public entry, the code they share in chunks (so that an error class
+// is the same class whichever entry it comes from).
+await build({
+  ...common,
+  entryPoints: {
+    index: 'src/index.ts',
+    v1: 'src/wire/v1/index.ts',
+    http: 'src/http/index.ts',
+    migrate: 'src/migrate/index.ts',
+    java: 'src/java.ts',
+  },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
 
 // The CLI: split, so that `restli --version` and `encode` never load the parser's chunk.
 await build({

@@ -206,7 +206,7 @@ describe('decoding anything', () => {
       } catch (error) {
         expect(error).toBeInstanceOf(RestliError);
         const e = error as RestliError;
-        expect(e.code).toMatch(/^(MASK_[A-Z_]+|DEPTH_EXCEEDED)$/);
+        expect(e.code).toMatch(/^([A-Z]+_MASK_[A-Z_]+|DEPTH_EXCEEDED)$/);
         expect(e.offset).toBeGreaterThanOrEqual(0);
         expect(e.offset).toBeLessThanOrEqual(text.length);
       }

@@ -1,0 +1,89 @@
+/**
+ * `restli-protocol/http`: what a request and a response need around the URL. Protocol versions
+ * and their negotiation, id headers and batch keys, query tunneling, multipart bodies, content
+ * types and body codecs, partial-update patches, and the URL functions of the package root.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  BodyDecodeOptions,
+  CodecName,
+  ContentCodec,
+  ContentType,
+  JsonMap,
+} from './content-type.ts';
+export {
+  bytesToDataMap,
+  codecForContentType,
+  JSON_CODEC,
+  parseContentType,
+} from './content-type.ts';
+export type { BatchKeyOptions, IdOptions } from './id-header.ts';
+export { decodeBatchKeys, decodeIdHeader, encodeBatchKeys, encodeIdHeader } from './id-header.ts';
+export type { HeaderList, MultipartPart, MultipartPartInput } from './multipart.ts';
+export {
+  chooseBoundary,
+  generateBoundary,
+  multipartContentType,
+  parseMultipart,
+  partHeader,
+  readMultipart,
+  writeMultipart,
+} from './multipart.ts';
+export type { PatchData, PatchOptions, PatchRecord, PatchRequest, PatchTree } from './patch.ts';
+export { applyPatch, createPatch, escapeField, unescapeField } from './patch.ts';
+export type { HttpRequest, TunnelOptions } from './tunnel.ts';
+export {
+  DEFAULT_TUNNEL_THRESHOLD,
+  METHOD_OVERRIDE_HEADER,
+  TUNNELABLE_METHODS,
+  tunnelRequest,
+  untunnelRequest,
+} from './tunnel.ts';
+export type {
+  BuildUrlOptions,
+  ParsedUrl,
+  ParseUrlOptions,
+  ResourceDescription,
+  RestliMethod,
+  RestliRequest,
+} from './url.ts';
+export {
+  buildUrl,
+  httpMethod,
+  parseUrl,
+  requestHeaders,
+  segmentKeyKind,
+  templateComponents,
+} from './url.ts';
+export type {
+  HeadersLike,
+  ProtocolVersion,
+  ServiceProperties,
+  VersionConfig,
+  VersionLike,
+  VersionOption,
+} from './version.ts';
+export {
+  ANNOUNCED_VERSION_PERCENTAGE_PROPERTY,
+  ANNOUNCED_VERSION_PROPERTY,
+  announcedVersion,
+  assertSupportedVersion,
+  BASELINE_VERSION,
+  compareVersions,
+  errorResponseHeaderName,
+  formatVersion,
+  headerValue,
+  idHeaderName,
+  isSupportedVersion,
+  LATEST_VERSION,
+  NEXT_VERSION,
+  negotiateVersion,
+  OLDEST_SUPPORTED_VERSION,
+  PREVIOUS_VERSION,
+  PROTOCOL_VERSION_HEADER,
+  parseVersion,
+  versionFromHeaders,
+} from './version.ts';
+export type { ProtocolVersionText } from './version-text.ts';
