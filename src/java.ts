@@ -15,11 +15,11 @@ export {
   urlEncoderEncode,
 } from './codec/escape.ts';
 export { chooseBoundary } from './http/multipart.ts';
-export { splitUrl } from './http/url.ts';
 export { javaHashMapOrder } from './internal/java-hash-order.ts';
 export type { JavaIntResult } from './internal/java-int.ts';
 export { javaDigit, parseJavaInt } from './internal/java-int.ts';
 export type { UrlParts } from './internal/url-parts.ts';
+export { splitUrl } from './internal/url-parts.ts';
 export { decodeQueryParams } from './wire/query.ts';
 export { dataMapToQueryString } from './wire/v1/flatten.ts';
 export type { FormDecodeOptions } from './wire/v1/form.ts';

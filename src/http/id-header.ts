@@ -54,6 +54,12 @@ export function encodeIdHeader(key: Key, options?: IdOptions): { name: string; v
  *
  * @throws {@link RestliSyntaxError} for a malformed value (never a hang: `(a,b)` is a clean
  * `EXPECTED_TOKEN` error).
+ * @example
+ * ```ts
+ * decodeIdHeader({ 'X-RestLi-Protocol-Version': '2.0.0', 'X-RestLi-Id': '(a:1,b:x)' }, { kind: 'compound' });
+ * // { a: '1', b: 'x' }
+ * decodeIdHeader({ 'X-LinkedIn-Id': '42' }); // '42' (no version header: 1.0.0)
+ * ```
  */
 export function decodeIdHeader(headers: HeadersLike, options?: IdOptions): RestliData | undefined {
   const version = options?.version ?? exchangeVersion(headers);
@@ -105,7 +111,12 @@ export function encodeBatchKeys<T>(
   return out;
 }
 
-/** Reads a batch body map's keys back: `[key, value]` pairs, keys decoded by kind. */
+/** Reads a batch body map's keys back: `[key, value]` pairs, keys decoded by kind.
+ * @example
+ * ```ts
+ * decodeBatchKeys({ '(a:1)': 'x' }, { kind: 'compound', version: '2.0.0' }); // [[{ a: '1' }, 'x']]
+ * ```
+ */
 export function decodeBatchKeys<T>(
   map: { readonly [keyText: string]: T },
   options?: BatchKeyOptions,

@@ -56,7 +56,12 @@ function utf8Text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive). */
+/** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive).
+ * @example
+ * ```ts
+ * partHeader([['Content-Type', 'text/plain']], 'content-type'); // 'text/plain'
+ * ```
+ */
 export function partHeader(headers: HeaderList, header: string): string | undefined {
   return findHeader(headers, header);
 }
@@ -65,6 +70,11 @@ export function partHeader(headers: HeaderList, header: string): string | undefi
  * A fresh random boundary: `restli-` and 32 characters of [A-Za-z0-9_-] (192 bits). Uses
  * `crypto.getRandomValues` when the platform has it, `Math.random` otherwise: the boundary only
  * has to be unlikely to occur in content, and {@link chooseBoundary} checks that it does not.
+ * @example
+ * ```ts
+ * generateBoundary().length; // 39
+ * generateBoundary().startsWith('restli-'); // true
+ * ```
  */
 export function generateBoundary(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -87,6 +97,11 @@ export function generateBoundary(): string {
  *   RFC 2046 boundaries.
  * @throws {@link RestliError} `INVALID_BOUNDARY` for a generated boundary that is not valid;
  *   `COLLIDING_BOUNDARY` when 64 boundaries in a row occur in the content.
+ * @example
+ * ```ts
+ * chooseBoundary([new TextEncoder().encode('--b1 is taken')], () => 'b1'); // Error COLLIDING_BOUNDARY
+ * chooseBoundary([new TextEncoder().encode('x')], () => 'b1'); // 'b1'
+ * ```
  */
 export function chooseBoundary(
   contents: readonly Uint8Array[],
@@ -165,6 +180,7 @@ function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
  *   [{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'q=1' }],
  *   'xyz',
  * );
+ * new TextDecoder().decode(body);
  * // '--xyz\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nq=1\r\n--xyz--\r\n'
  * ```
  */
@@ -362,7 +378,8 @@ function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
  *   boundary, or a malformed body.
  * @example
  * ```ts
- * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes);
+ * const bytes = new TextEncoder().encode('--b\r\nA: 1\r\n\r\nhi\r\n--b--\r\n');
+ * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes)[0].headers; // [['A', '1']]
  * ```
  */
 export function parseMultipart(contentType: ContentType, body: Uint8Array): MultipartPart[] {

@@ -119,7 +119,12 @@ function methodOf(method: string): RestliMethod {
   return m;
 }
 
-/** The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`). */
+/** The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`).
+ * @example
+ * ```ts
+ * templateComponents('people/{id}/certifications'); // ['people', 'certifications']
+ * ```
+ */
 export function templateComponents(template: string): string[] {
   return templateSegments(template).filter((s) => placeholderName(s) === undefined);
 }
@@ -206,7 +211,13 @@ function idsValue(
   return out;
 }
 
-/** The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods. */
+/** The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods.
+ * @example
+ * ```ts
+ * requestHeaders({ method: 'finder', resource: 'people', finder: 'search' });
+ * // { 'X-RestLi-Protocol-Version': '2.0.0' }
+ * ```
+ */
 export function requestHeaders(
   request: Pick<RestliRequest, 'method'>,
   options?: { version?: ProtocolVersionText },
@@ -220,7 +231,13 @@ export function requestHeaders(
   return headers;
 }
 
-/** The HTTP verb of a Rest.li method. */
+/** The HTTP verb of a Rest.li method.
+ * @example
+ * ```ts
+ * httpMethod('batch_update'); // 'PUT'
+ * httpMethod('action'); // 'POST'
+ * ```
+ */
 export function httpMethod(method: RestliMethod | Uppercase<RestliMethod>): string {
   return HTTP_VERBS[methodOf(method)];
 }
@@ -275,7 +292,14 @@ export interface ParsedUrl {
 
 export { splitUrl };
 
-/** The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0. */
+/** The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0.
+ * @example
+ * ```ts
+ * segmentKeyKind('(a:1)', '2.0.0'); // 'compound'
+ * segmentKeyKind('a=1&b=2', '1.0.0'); // 'compound'
+ * segmentKeyKind('42', '2.0.0'); // 'primitive'
+ * ```
+ */
 export function segmentKeyKind(segment: string, version: ProtocolVersionText): KeyKind {
   if (version === V2) {
     if (!segment.startsWith('(')) return 'primitive';
@@ -293,6 +317,12 @@ export function segmentKeyKind(segment: string, version: ProtocolVersionText): K
  *
  * @throws {@link RestliSyntaxError} for a URL that is not valid in `version`, with the offset in
  * the URL.
+ * @example
+ * ```ts
+ * parseUrl('/people/(groupId:g%201,memberId:1)?fields=id', { resource: 'people' });
+ * // { method: 'get', id: { groupId: 'g 1', memberId: '1' }, params: { fields: { id: 1 } }, … }
+ * parseUrl('/q=(/r?q=('); // RestliSyntaxError [UNEXPECTED_END]
+ * ```
  */
 export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const version = options?.version ?? V2;

@@ -169,9 +169,9 @@ export function headerValue(headers: HeadersLike, name: string): string | undefi
  *
  * @example
  * ```ts
- * versionFromHeaders({ 'X-RestLi-Protocol-Version': '2.0.0' }); // 2.0.0
- * versionFromHeaders({}); // 1.0.0
- * versionFromHeaders(new Headers({ 'x-restli-protocol-version': '1.2.3' })); // 1.2.3
+ * versionFromHeaders({ 'X-RestLi-Protocol-Version': '2.0.0' }); // { major: 2, minor: 0, patch: 0 }
+ * versionFromHeaders({}); // { major: 1, minor: 0, patch: 0 }
+ * versionFromHeaders(new Headers({ 'x-restli-protocol-version': '1.2.3' })); // { major: 1, minor: 2, patch: 3 }
  * ```
  * @throws {@link RestliSyntaxError} `INVALID_VERSION` when the header is not a version.
  */
@@ -212,9 +212,9 @@ export interface VersionConfig {
  *
  * @example
  * ```ts
- * negotiateVersion('2.0.0'); // 2.0.0
- * negotiateVersion('2.0.0', 'FORCE_USE_PREVIOUS'); // 1.0.0
- * negotiateVersion('2.5.0', 'USE_LATEST_IF_AVAILABLE', { latest: '3.0.0', next: '3.0.0' }); // 2.5.0
+ * negotiateVersion('2.0.0'); // { major: 2, minor: 0, patch: 0 }
+ * negotiateVersion('2.0.0', 'FORCE_USE_PREVIOUS'); // { major: 1, minor: 0, patch: 0 }
+ * negotiateVersion('2.5.0', 'USE_LATEST_IF_AVAILABLE', { latest: '3.0.0', next: '3.0.0' }); // { major: 2, minor: 5, patch: 0 }
  * ```
  * @throws {@link RestliError} `OUTDATED_VERSION` (Java's `Announced version is less than the
  * earliest supported version!…`), `UNKNOWN_VERSION_OPTION` for an option outside
@@ -277,10 +277,10 @@ export type ServiceProperties = { readonly [name: string]: unknown } | ReadonlyM
  *
  * @example
  * ```ts
- * announcedVersion({}); // 2.0.0 (baseline)
- * announcedVersion({ 'restli.protocol': '2.0.0' }); // 2.0.0
+ * announcedVersion({}); // { major: 2, minor: 0, patch: 0 } (baseline)
+ * announcedVersion({ 'restli.protocol': '2.0.0' }); // { major: 2, minor: 0, patch: 0 }
  * announcedVersion({ 'restli.protocol': '3.0.0', 'restli.protocol.percentage': '10' }, () => 0.05);
- * // 3.0.0: the draw is 6, at most 10
+ * // { major: 3, minor: 0, patch: 0 }: the draw is 6, at most 10
  * ```
  * @throws {@link RestliSyntaxError} `INVALID_VERSION` when the announced version is used and does
  * not parse.

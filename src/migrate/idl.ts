@@ -131,6 +131,12 @@ export interface ResourceIndex {
  * sub-resources included.
  *
  * @throws {@link RestliError} `INVALID_IDL` for a file that is neither.
+ * @example
+ * ```ts
+ * const index = loadResources([{ name: 'albums', path: '/albums' }]);
+ * index.match(['v2', 'albums', '7'])?.start; // 1
+ * loadResources([null as never]); // Error INVALID_IDL
+ * ```
  */
 export function loadResources(idls: readonly (Restspec | Snapshot)[]): ResourceIndex {
   const models = new Map<string, SchemaType>();

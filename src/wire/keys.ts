@@ -70,6 +70,12 @@ export interface DecodeKeyOptions extends KeyOptions, DecodeOptions {}
  * or with any non-primitive field is complex; other maps are compound. A complex key whose
  * fields are all primitives and which has no `$params` is written exactly like a compound key in
  * 2.0, but not in 1.0 batch ids: pass `kind: 'complex'` for those.
+ * @example
+ * ```ts
+ * inferKeyKind(42); // 'primitive'
+ * inferKeyKind({ a: 1 }); // 'compound'
+ * inferKeyKind({ a: 1, $params: {} }); // 'complex'
+ * ```
  */
 export function inferKeyKind(key: unknown): KeyKind {
   if (typeof key !== 'object' || key === null) return 'primitive';
@@ -194,6 +200,12 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  *
  * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `INVALID_KEY_FORMAT`, or those
  * of {@link decode}.
+ * @example
+ * ```ts
+ * decodeKey('(a:1,b:x)', { kind: 'compound' }); // { a: '1', b: 'x' }
+ * decodeKey('a%20b'); // 'a b'
+ * decodeKey('(a:(b:(c:1)))', { kind: 'complex', maxDepth: 2 }); // Error DEPTH_EXCEEDED
+ * ```
  */
 export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData {
   const kind = options?.kind ?? 'primitive';

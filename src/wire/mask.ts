@@ -71,7 +71,7 @@ const GRAMMAR_CHARS = /[,:()]/;
  * ```ts
  * encodeMask({ a: 1, b: { c: 0 } });               // 'a,b:(-c)'
  * encodeMask(['id', 'name.first', 'name.last']);    // 'name:(last,first),id'
- * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,positions:($*:(title)),$$type'
+ * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,$$type,positions:($*:(title))'
  * ```
  * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : ( )`
  * or whitespace (which the syntax drops), an included name starting with `-`, a range that is
@@ -243,7 +243,7 @@ export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree 
  *
  * @example
  * ```ts
- * maskToQueryValue('name,friends:($start:1,$count:2)', '2.0.0'); // unchanged
+ * maskToQueryValue('name,friends:($start:1,$count:2)', '2.0.0'); // 'name,friends:($start:1,$count:2)'
  * maskToQueryValue('a%2Cb', '1.0.0');                           // 'a%252Cb'
  * ```
  */

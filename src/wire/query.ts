@@ -70,7 +70,7 @@ function checkVersion(version: string): void {
  * @example
  * ```ts
  * encodeQuery({ q: 'search', ids: [1, 2], fields: ['id', 'name'] });
- * // 'fields=id,name&ids=List(1,2)&q=search'
+ * // 'fields=name,id&ids=List(1,2)&q=search'
  * encodeQuery({ q: 'search', ids: [1, 2], a: { b: 'c' } }, { version: '1.0.0' });
  * // 'a.b=c&ids=1&ids=2&q=search'
  * ```
@@ -136,7 +136,7 @@ export interface DetailedQuery {
  * @example
  * ```ts
  * decodeQuery('ids=List(1,2)&q=search');               // { ids: ['1', '2'], q: 'search' }
- * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // the same
+ * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // { ids: ['1', '2'], q: 'search' }
  * ```
  * @throws {@link RestliSyntaxError}: the value parser's codes, with the reason prefixed by
  * `error while parsing query param 'x'` and the offset into the whole query;
@@ -146,7 +146,13 @@ export function decodeQuery(query: string, options?: DecodeQueryOptions): Decode
   return decodeQueryDetailed(query, options).params;
 }
 
-/** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists. */
+/** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists.
+ * @example
+ * ```ts
+ * decodeQueryDetailed('ids=1&q=x', { version: '1.0.0' });
+ * // { params: { q: 'x', ids: '1' }, singleValued: ['ids', 'q'] }
+ * ```
+ */
 export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions): DetailedQuery {
   const version = options?.version ?? V2;
   const limits: DecodeOptions = {
@@ -244,6 +250,10 @@ function decodeParam(
 /**
  * Parses an already split 2.0 multimap `{ name: [raw values] }` (names decoded, values raw), as
  * the reference's `parseUriParams` receives it.
+ * @example
+ * ```ts
+ * decodeQueryParams({ q: ['search'], ids: ['List(1,2)'] }); // { q: 'search', ids: ['1', '2'] }
+ * ```
  */
 export function decodeQueryParams(
   multimap: Readonly<Record<string, readonly string[]>>,

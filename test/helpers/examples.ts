@@ -74,18 +74,37 @@ export type Expected =
 /** Reads the text of a result comment. */
 export function parseExpected(comment: string): Expected {
   const text = comment.trim();
-  const error = /^(?:\w*Error)\b\s*(?:\[([A-Z0-9_]+)\]|([A-Z][A-Z0-9_]+))?:?\s*(.*)$/s.exec(text);
-  if (error && /^\w*Error\b/.test(text)) {
-    const message = error[3]?.split('\n')[0]?.trim();
-    return { kind: 'throws', code: error[1] ?? error[2], message: message || undefined };
+  if (/^(?:throws\b|\w*Error\b)/.test(text)) {
+    // `Error CODE`, `RestliSyntaxError [CODE]: message`, `throws RestliError CODE: 'message'`.
+    const code = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/.exec(text)?.[0];
+    const after = /^[^:\n]*:\s*(.*)$/s.exec(text)?.[1]?.trim() ?? '';
+    const quoted = /^'([^']*)'/.exec(after)?.[1];
+    const message = quoted ?? (after.split('\n')[0]?.trim() || undefined);
+    return { kind: 'throws', code, message };
   }
   const literal = leadingLiteral(text);
-  const partial = /…/.test(literal);
-  return {
-    kind: 'value',
-    text: partial ? literal.replace(/,\s*…/g, '').replace(/…\s*,?/g, '') : literal,
-    partial,
-  };
+  const shown = withoutEllipses(literal);
+  return { kind: 'value', text: shown, partial: shown !== literal };
+}
+
+/** `literal` without the `…` (and a comma next to it) that stand for entries not shown. */
+function withoutEllipses(literal: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i]!;
+    if (quote) {
+      if (c === '\\') out += literal[i++]!;
+      else if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '…') {
+      out = out.replace(/,\s*$/, '');
+      if (literal[i + 1] === ',') i++;
+      continue;
+    }
+    out += literal[i]!;
+  }
+  return out;
 }
 
 /**
@@ -117,6 +136,12 @@ function leadingLiteral(text: string): string {
       }
     }
     return text;
+  }
+  // `new Map([…])`: the constructor call, its arguments balanced.
+  const constructed = /^new [\w.]+\(/.exec(text);
+  if (constructed) {
+    const args = leadingLiteral(text.slice(constructed[0].length - 1).replace(/^\(/, '['));
+    return `${constructed[0]}${args.slice(1, -1)})`;
   }
   return /^\S+?(?=[\s:;,]|$)/.exec(text)?.[0] ?? text;
 }

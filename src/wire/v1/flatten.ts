@@ -43,7 +43,7 @@ export { PROJECTION_PARAMS };
  * @example
  * ```ts
  * flattenV1({ ids: [2, 1], a: { b: ['x'] } });
- * // Map { 'a.b[0]' => ['x'], 'ids' => ['1', '2'] }
+ * // new Map([['a.b[0]', ['x']], ['ids', ['1', '2']]])
  * ```
  * @throws {@link RestliEncodeError} naming the path of what v1 cannot write: `null`, a function,
  * a non-plain object or a mask tree (`UNSUPPORTED_VALUE`), an empty key, which no v1 server

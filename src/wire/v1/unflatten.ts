@@ -189,6 +189,11 @@ export function unflattenV1(
 /**
  * {@link unflattenV1}, plus the paths of the leaves that could have been one-element lists (see
  * {@link DecodedQueryV1.singleValued}).
+ * @example
+ * ```ts
+ * unflattenV1Detailed(new Map([['a.b', ['1']], ['c', ['2', '3']]]));
+ * // { params: { c: ['2', '3'], a: { b: '1' } }, singleValued: ['a.b'] }
+ * ```
  */
 export function unflattenV1Detailed(
   multimap: ReadonlyMap<string, readonly string[]>,
