@@ -140,6 +140,12 @@ export function escapeV2(s: string, context: ValueContext): string {
 /**
  * Java `UriComponent.encode`: URL escaping of one component. `contextual` leaves existing `%XX`
  * escapes alone; otherwise every `%` becomes `%25`.
+ *
+ * @example
+ * ```ts
+ * encodeUriComponent('a b/c', 'PATH_SEGMENT', false); // 'a%20b%2Fc'
+ * encodeUriComponent('%2F x', 'QUERY_PARAM', true); // '%2F%20x'
+ * ```
  */
 export function encodeUriComponent(
   s: string,
@@ -149,7 +155,15 @@ export function encodeUriComponent(
   return escapeWith(s, URL_TABLES[component], true, contextual);
 }
 
-/** `java.net.URLEncoder.encode(s, "UTF-8")`: v1 path keys and compound-key parts. */
+/**
+ * `java.net.URLEncoder.encode(s, "UTF-8")`: v1 path keys and compound-key parts.
+ *
+ * @example
+ * ```ts
+ * urlEncoderEncode('a b*~'); // 'a+b*%7E'
+ * urlEncoderEncode('\ud800'); // Error LONE_SURROGATE
+ * ```
+ */
 export function urlEncoderEncode(s: string): string {
   return escapeWith(s, URL_ENCODER_TABLE, true, false, true);
 }
@@ -184,6 +198,12 @@ let replacingDecoder: InstanceType<typeof TextDecoder> | undefined;
  * sequence; `+` stays `+` unless `plusAsSpace`. Malformed escapes are a `MALFORMED_ESCAPE`
  * {@link RestliSyntaxError} whose offset is the one Java's message gives; invalid UTF-8 is
  * `INVALID_UTF8` unless `invalidUtf8: 'replace'`.
+ * @example
+ * ```ts
+ * percentDecode('a%20b+c'); // 'a b+c'
+ * percentDecode('a+b', { plusAsSpace: true }); // 'a b'
+ * percentDecode('%E9'); // Error INVALID_UTF8
+ * ```
  */
 export function percentDecode(s: string, options?: PercentDecodeOptions): string {
   const plus = options?.plusAsSpace === true;
@@ -233,6 +253,10 @@ export function percentDecode(s: string, options?: PercentDecodeOptions): string
 /**
  * Decodes the run of consecutive `%XX` triplets that starts at `start` (URIDecoderUtils'
  * `decodeConsecutiveOctets`): the decoded text and how many characters were read.
+ * @example
+ * ```ts
+ * decodeOctetRun('x%C3%A9y', 1); // { result: 'é', consumed: 6 }
+ * ```
  */
 export function decodeOctetRun(
   input: string,

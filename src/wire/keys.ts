@@ -8,7 +8,12 @@
 
 import { type DecodeOptions, decode } from '../codec/decode.ts';
 import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
-import { encodeUriComponent, percentDecode, urlEncoderEncode } from '../codec/escape.ts';
+import {
+  encodeUriComponent,
+  type InvalidUtf8,
+  percentDecode,
+  urlEncoderEncode,
+} from '../codec/escape.ts';
 import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
@@ -234,7 +239,7 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
   }
   // A v1 key in a query value was escaped once more; undo that layer first.
   const unescaped = context === 'query' ? formDecode(text, { invalidUtf8 }) : text;
-  if (kind === 'compound') return decodeCompoundV1(unescaped);
+  if (kind === 'compound') return decodeCompoundV1(unescaped, invalidUtf8);
   // Request bodies carry complex keys unescaped; everything else was form-encoded.
   const plain = context === 'body' && options?.full !== false;
   const multimap = new Map<string, string[]>();
@@ -255,11 +260,11 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
 }
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */
-function decodeCompoundV1(text: string): RestliDataMap {
-  const modern = readParts(text, '&', '=');
+function decodeCompoundV1(text: string, invalidUtf8: InvalidUtf8): RestliDataMap {
+  const modern = readParts(text, '&', '=', invalidUtf8);
   const legacy =
     text.includes(';') || (text.includes(':') && !text.includes('='))
-      ? readParts(text, ';', ':')
+      ? readParts(text, ';', ':', invalidUtf8)
       : undefined;
   if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
@@ -275,6 +280,7 @@ function readParts(
   text: string,
   separator: string,
   equals: string,
+  invalidUtf8: InvalidUtf8,
 ): { ok: true; map: Map<string, string> } | { ok: false; offset: number } {
   const map = new Map<string, string>();
   let offset = 0;
@@ -285,7 +291,11 @@ function readParts(
     const halves = piece.split(equals);
     while (halves.length > 0 && halves[halves.length - 1] === '') halves.pop();
     if (halves.length !== 2) return { ok: false, offset };
-    map.set(formDecode(halves[0]!), formDecode(halves[1]!));
+    const valueAt = offset + halves[0]!.length + 1;
+    map.set(
+      formDecode(halves[0]!, { invalidUtf8, base: offset, whole: text }),
+      formDecode(halves[1]!, { invalidUtf8, base: valueAt, whole: text }),
+    );
     offset += piece.length + 1;
   }
   return { ok: true, map };

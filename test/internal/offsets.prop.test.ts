@@ -97,7 +97,9 @@ describe('a malformed escape is reported where it is', () => {
       const at = keyStart + (n % (url.length + 1 - keyStart));
       const bad = inject(url, at);
       expectAt(
-        error(() => parseUrl(bad, { version: v })),
+        error(() =>
+          parseUrl(bad, { version: v, resource: { path: 'things', keyKind: 'compound' } }),
+        ),
         bad,
         at,
       );
