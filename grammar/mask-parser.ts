@@ -17,7 +17,7 @@ import {
   type IParserErrorMessageProvider,
   type IToken,
 } from 'chevrotain';
-import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
+import type { ErrorCode } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { MaskTree } from '../src/types.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
@@ -29,6 +29,7 @@ import {
   MaskRange,
   maskTokens,
 } from './mask-tokens.ts';
+import { withStackGuard } from './stack.ts';
 
 /** A missing `)` at the end is unmatched nesting; anything else out of place wants a `,` or `)`. */
 const messages: IParserErrorMessageProvider = {
@@ -109,22 +110,11 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   parser ??= new MaskParser();
   parser.input = tokens as unknown as IToken[];
   const tree: MaskTree = {};
-  try {
-    parser.mask(tree);
-  } catch (error) {
-    // The scanner caps nesting at maxDepth; only a caller-raised maxDepth beyond what the call
-    // stack holds gets here.
-    if (error instanceof RangeError) {
-      throw new RestliSyntaxError(
-        'DEPTH_EXCEEDED',
-        'nesting too deep for the call stack',
-        input,
-        parser.deepestOpenOffset(),
-        '(',
-      );
-    }
-    throw error;
-  }
+  withStackGuard(
+    () => parser!.mask(tree),
+    input,
+    () => parser!.deepestOpenOffset(),
+  );
   const error = parser.errors[0];
   if (error !== undefined) {
     const [code, what] = error.message.split('\0') as [ErrorCode, string];

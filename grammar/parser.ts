@@ -28,6 +28,7 @@ import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
 import { tokenize, type ValueToken } from './lexer.ts';
+import { withStackGuard } from './stack.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** Display text of a token in messages: strings decoded, grammar tokens as their characters. */
@@ -158,22 +159,11 @@ export function parseValue(input: string, options: ParseValueOptions): RestliDat
   parser ??= new ValueParser();
   // chevrotain reads only the fields ValueToken has (see lexer.ts).
   parser.input = tokens as IToken[];
-  let value: RestliData;
-  try {
-    value = parser.element();
-  } catch (error) {
-    // Only a caller-raised maxDepth beyond what the call stack holds gets here.
-    if (error instanceof RangeError) {
-      throw new RestliSyntaxError(
-        'DEPTH_EXCEEDED',
-        'nesting too deep for the call stack',
-        input,
-        parser.deepestOpenOffset(),
-        '(',
-      );
-    }
-    throw error;
-  }
+  const value = withStackGuard(
+    () => parser!.element(),
+    input,
+    () => parser!.deepestOpenOffset(),
+  );
   const error = parser.errors[0];
   if (error !== undefined) {
     const [code, reason] = error.message.split('\0') as [ErrorCode, string];

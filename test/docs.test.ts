@@ -149,6 +149,10 @@ function docOf(file: string, name: string): string | undefined {
     if (names!.split(',').some((n) => n.trim() === name))
       return docOf(join(file, '..', from!), name);
   }
+  for (const [, from] of source.matchAll(/^export \* from '([^']+)';$/gm)) {
+    const doc = docOf(join(file, '..', from!), name);
+    if (doc !== undefined) return doc;
+  }
   return undefined;
 }
 

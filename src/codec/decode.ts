@@ -48,3 +48,20 @@ export function decode(text: string, options?: DecodeOptions): RestliData {
     invalidUtf8: options?.invalidUtf8 ?? 'error',
   });
 }
+
+/**
+ * `options` with every limit set: the defaults filled in, so that a decoder that reaches the
+ * value parser through several calls (a query, a URL) passes the same limits to each.
+ *
+ * @example
+ * ```ts
+ * decodeLimits({ maxDepth: 8 }); // { maxDepth: 8, maxLength: 16777216, invalidUtf8: 'error' }
+ * ```
+ */
+export function decodeLimits(options?: DecodeOptions): Required<DecodeOptions> {
+  return {
+    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxLength: options?.maxLength ?? DEFAULT_MAX_LENGTH,
+    invalidUtf8: options?.invalidUtf8 ?? 'error',
+  };
+}

@@ -41,22 +41,8 @@ export {
   tunnelRequest,
   untunnelRequest,
 } from './tunnel.ts';
-export type {
-  BuildUrlOptions,
-  ParsedUrl,
-  ParseUrlOptions,
-  ResourceDescription,
-  RestliMethod,
-  RestliRequest,
-} from './url.ts';
-export {
-  buildUrl,
-  httpMethod,
-  parseUrl,
-  requestHeaders,
-  segmentKeyKind,
-  templateComponents,
-} from './url.ts';
+// URLs: everything the module has (the root re-exports the everyday part).
+export * from './url.ts';
 export type {
   HeadersLike,
   ProtocolVersion,

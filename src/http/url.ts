@@ -5,8 +5,7 @@
  * @module
  */
 
-import type { DecodeOptions } from '../codec/decode.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
+import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
@@ -326,12 +325,8 @@ export function segmentKeyKind(segment: string, version: ProtocolVersionText): K
  */
 export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const version = options?.version ?? V2;
-  const limits: DecodeOptions = {
-    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
-    maxLength: options?.maxLength ?? DEFAULT_MAX_LENGTH,
-    invalidUtf8: options?.invalidUtf8 ?? 'error',
-  };
-  checkLength(url, limits.maxLength!);
+  const limits = decodeLimits(options);
+  checkLength(url, limits.maxLength);
   const { origin, path, query, fragment, pathStart, queryStart } = splitUrl(url);
   const resource =
     typeof options?.resource === 'string' ? { path: options.resource } : options?.resource;

@@ -7,8 +7,7 @@
  * @module
  */
 
-import type { DecodeOptions } from '../codec/decode.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
+import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { segmentKeyKind } from '../http/url.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
@@ -113,12 +112,8 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   };
   const index = options.resources === undefined ? undefined : toIndex(options.resources);
 
-  const limits: DecodeOptions = {
-    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH,
-    invalidUtf8: options.invalidUtf8 ?? 'error',
-  };
-  checkLength(url, limits.maxLength!);
+  const limits = decodeLimits(options);
+  checkLength(url, limits.maxLength);
   const { origin, path, query, fragment, pathStart, queryStart } = splitUrl(url);
   const rawSegments = path.split('/');
   // Where each segment starts in the URL, for error offsets.

@@ -5,9 +5,8 @@
  * @module
  */
 
-import { type DecodeOptions, decode } from '../codec/decode.ts';
+import { type DecodeOptions, decode, decodeLimits } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { checkLength } from '../internal/limits.ts';
@@ -155,12 +154,8 @@ export function decodeQuery(query: string, options?: DecodeQueryOptions): Decode
  */
 export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions): DetailedQuery {
   const version = options?.version ?? V2;
-  const limits: DecodeOptions = {
-    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
-    maxLength: options?.maxLength ?? DEFAULT_MAX_LENGTH,
-    invalidUtf8: options?.invalidUtf8 ?? 'error',
-  };
-  checkLength(query, limits.maxLength!);
+  const limits = decodeLimits(options);
+  checkLength(query, limits.maxLength);
   if (version === V1) {
     const { params, singleValued } = decodeQueryV1Detailed(query, limits);
     const out: DecodedQuery = params;
@@ -183,7 +178,7 @@ export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions)
   for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     const rawName = query.slice(start, nameEnd);
     const name = formDecode(rawName, {
-      invalidUtf8: limits.invalidUtf8!,
+      invalidUtf8: limits.invalidUtf8,
       base: start,
       whole: query,
     });
