@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { DecodeOptions } from '../codec/decode.ts';
 import { setOwn } from '../internal/own.ts';
 import type { RestliData } from '../types.ts';
 import { decodeKey, encodeKey, inferKeyKind, type Key, type KeyKind } from '../wire/keys.ts';
@@ -24,6 +25,15 @@ export interface IdOptions {
   kind?: KeyKind;
   /** The exchange's protocol version; default `'2.0.0'`. */
   version?: ProtocolVersionText;
+}
+
+/** The value parser's limits among `options`, for the keys' decoder. */
+function limitsOf(options: DecodeOptions | undefined): DecodeOptions {
+  return {
+    maxDepth: options?.maxDepth,
+    maxLength: options?.maxLength,
+    invalidUtf8: options?.invalidUtf8,
+  };
 }
 
 /**
@@ -61,11 +71,19 @@ export function encodeIdHeader(key: Key, options?: IdOptions): { name: string; v
  * decodeIdHeader({ 'X-LinkedIn-Id': '42' }); // '42' (no version header: 1.0.0)
  * ```
  */
-export function decodeIdHeader(headers: HeadersLike, options?: IdOptions): RestliData | undefined {
+export function decodeIdHeader(
+  headers: HeadersLike,
+  options?: IdOptions & DecodeOptions,
+): RestliData | undefined {
   const version = options?.version ?? exchangeVersion(headers);
   const value = headerValue(headers, idHeaderName(version));
   if (value === undefined) return undefined;
-  return decodeKey(value, { kind: options?.kind ?? 'primitive', version, context: 'header' });
+  return decodeKey(value, {
+    ...limitsOf(options),
+    kind: options?.kind ?? 'primitive',
+    version,
+    context: 'header',
+  });
 }
 
 /** The wire format of an exchange: 2.0 from 2.0.0 on, else 1.0 (a missing header is 1.0.0). */
@@ -111,7 +129,9 @@ export function encodeBatchKeys<T>(
   return out;
 }
 
-/** Reads a batch body map's keys back: `[key, value]` pairs, keys decoded by kind.
+/**
+ * Reads a batch body map's keys back: `[key, value]` pairs, keys decoded by kind.
+ *
  * @example
  * ```ts
  * decodeBatchKeys({ '(a:1)': 'x' }, { kind: 'compound', version: '2.0.0' }); // [[{ a: '1' }, 'x']]
@@ -119,10 +139,11 @@ export function encodeBatchKeys<T>(
  */
 export function decodeBatchKeys<T>(
   map: { readonly [keyText: string]: T },
-  options?: BatchKeyOptions,
+  options?: BatchKeyOptions & DecodeOptions,
 ): [RestliData, T][] {
   return Object.keys(map).map((text) => [
     decodeKey(text, {
+      ...limitsOf(options),
       kind: options?.kind ?? 'primitive',
       version: options?.version ?? V2,
       context: 'body',
