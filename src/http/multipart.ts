@@ -56,7 +56,9 @@ function utf8Text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive).
+/**
+ * Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive).
+ *
  * @example
  * ```ts
  * partHeader([['Content-Type', 'text/plain']], 'content-type'); // 'text/plain'

@@ -118,7 +118,9 @@ function methodOf(method: string): RestliMethod {
   return m;
 }
 
-/** The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`).
+/**
+ * The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`).
+ *
  * @example
  * ```ts
  * templateComponents('people/{id}/certifications'); // ['people', 'certifications']
@@ -210,7 +212,9 @@ function idsValue(
   return out;
 }
 
-/** The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods.
+/**
+ * The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods.
+ *
  * @example
  * ```ts
  * requestHeaders({ method: 'finder', resource: 'people', finder: 'search' });
@@ -230,7 +234,9 @@ export function requestHeaders(
   return headers;
 }
 
-/** The HTTP verb of a Rest.li method.
+/**
+ * The HTTP verb of a Rest.li method.
+ *
  * @example
  * ```ts
  * httpMethod('batch_update'); // 'PUT'
@@ -291,7 +297,9 @@ export interface ParsedUrl {
 
 export { splitUrl };
 
-/** The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0.
+/**
+ * The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0.
+ *
  * @example
  * ```ts
  * segmentKeyKind('(a:1)', '2.0.0'); // 'compound'

@@ -145,7 +145,9 @@ export function decodeQuery(query: string, options?: DecodeQueryOptions): Decode
   return decodeQueryDetailed(query, options).params;
 }
 
-/** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists.
+/**
+ * {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists.
+ *
  * @example
  * ```ts
  * decodeQueryDetailed('ids=1&q=x', { version: '1.0.0' });
