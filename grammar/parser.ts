@@ -23,9 +23,9 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
-import type { InvalidUtf8 } from '../src/codec/escape.ts';
 import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
+import type { InvalidUtf8 } from '../src/internal/percent.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
 import { tokenize, type ValueToken } from './lexer.ts';
 import { withStackGuard } from './stack.ts';

@@ -39,7 +39,7 @@ export type {
   RestliRequest,
 } from './http/url.ts';
 export { buildUrl, httpMethod, parseUrl, requestHeaders } from './http/url.ts';
-export type { ProtocolVersionText } from './http/version-text.ts';
+export type { ProtocolVersionText } from './internal/version-text.ts';
 export type { ConvertOptions, ConvertResult, ConvertWarning } from './migrate/convert.ts';
 export { convertUrl } from './migrate/convert.ts';
 export type { Detection, Evidence } from './migrate/detect.ts';

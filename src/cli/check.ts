@@ -1,6 +1,6 @@
 /** `restli check`: which requests still speak protocol 1.0, for a migration to 2.0. */
 
-import type { ProtocolVersionText } from '../http/version-text.ts';
+import type { ProtocolVersionText } from '../internal/version-text.ts';
 import { type Command, UsageError } from './command.ts';
 import { type HarRequest, readHar } from './har.ts';
 import { inputsOf, progress, runPipeline } from './lines.ts';

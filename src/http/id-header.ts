@@ -7,6 +7,7 @@
 
 import type { DecodeOptions } from '../codec/decode.ts';
 import { setOwn } from '../internal/own.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData } from '../types.ts';
 import { decodeKey, encodeKey, inferKeyKind, type Key, type KeyKind } from '../wire/keys.ts';
 import {
@@ -17,7 +18,6 @@ import {
   PROTOCOL_VERSION_HEADER,
   parseVersion,
 } from './version.ts';
-import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
 
 /** Options of the id header and batch key functions. */
 export interface IdOptions {

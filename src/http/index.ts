@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export type { ProtocolVersionText } from '../internal/version-text.ts';
 export type {
   BodyDecodeOptions,
   CodecName,
@@ -72,4 +73,3 @@ export {
   parseVersion,
   versionFromHeaders,
 } from './version.ts';
-export type { ProtocolVersionText } from './version-text.ts';

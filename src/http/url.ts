@@ -12,6 +12,7 @@ import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
 import { matchTemplate, placeholderName, templateSegments } from '../internal/template.ts';
 import { splitUrl } from '../internal/url-parts.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import {
   type CompoundKey,
@@ -30,7 +31,6 @@ import {
   PROJECTION_PARAMS,
   type QueryParams,
 } from '../wire/query.ts';
-import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
 
 /** The Rest.li methods (spec i.1), as the `X-RestLi-Method` header names them. */
 export type RestliMethod =

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { percentDecode } from '../codec/escape.ts';
+import { percentDecode } from './percent.ts';
 
 /**
  * The segments of a template, without empty ones: `/a/{k}/b` → `['a', '{k}', 'b']`.

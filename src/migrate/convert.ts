@@ -10,11 +10,11 @@
 import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { segmentKeyKind } from '../http/url.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { placeholderName, templateSegments } from '../internal/template.ts';
 import { splitUrl } from '../internal/url-parts.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeKey, encodeKey, type Key, type KeyKind } from '../wire/keys.ts';
 import type { MaskTree } from '../wire/mask.ts';

@@ -5,10 +5,10 @@
  */
 
 import { RestliError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { PROJECTION_PARAMS } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
 import { splitUrl } from '../internal/url-parts.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import { decodeQuery } from '../wire/query.ts';
 
 /** One observation about a URL and the version it points to. */

@@ -16,10 +16,10 @@ import {
 } from '../codec/escape.ts';
 import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { checkLength } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';

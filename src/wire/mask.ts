@@ -9,12 +9,12 @@ import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
-import type { ProtocolVersionText } from '../http/version-text.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
 import { checkLength } from '../internal/limits.ts';
 import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 import { setOwn } from '../internal/own.ts';
+import type { ProtocolVersionText } from '../internal/version-text.ts';
 import type { MaskTree } from '../types.ts';
 
 export type { MaskTree, MaskValue } from '../types.ts';

@@ -8,13 +8,13 @@
 import { type DecodeOptions, decode, decodeLimits } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rawOffset, rebased, rebaseError } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
 import { childPath } from '../internal/paths.ts';
 import { PROJECTION_PARAMS } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
 import { encodeQueryV1 } from './v1/flatten.ts';

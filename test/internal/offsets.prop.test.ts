@@ -9,7 +9,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { RestliError } from '../../src/errors.ts';
 import { parseUrl } from '../../src/http/url.ts';
-import type { ProtocolVersionText } from '../../src/http/version-text.ts';
+import type { ProtocolVersionText } from '../../src/internal/version-text.ts';
 import { convertUrl } from '../../src/migrate/convert.ts';
 import { encodeKey } from '../../src/wire/keys.ts';
 import { decodeQuery, encodeQuery } from '../../src/wire/query.ts';
