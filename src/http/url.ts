@@ -295,7 +295,7 @@ export interface ParsedUrl {
   segments: string[];
 }
 
-export { splitUrl };
+export { splitUrl } from '../internal/url-parts.ts';
 
 /**
  * The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0.
