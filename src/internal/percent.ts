@@ -1,7 +1,7 @@
 /**
  * The percent decoder of the Java reference (URIDecoderUtils): `%XX` runs decoded as UTF-8,
  * malformed escapes and invalid UTF-8 reported at the reference's offsets. Below every layer that
- * reads escaped text: the value scanner of `grammar/`, keys, queries, URLs and templates.
+ * reads escaped text: the value scanner, keys, queries, URLs and templates.
  *
  * @module
  */
