@@ -10,8 +10,8 @@
  */
 
 import type { IToken, TokenType } from 'chevrotain';
-import { type InvalidUtf8, isHex, percentDecode } from '../src/codec/escape.ts';
 import { RestliSyntaxError } from '../src/errors.ts';
+import { type InvalidUtf8, isHex, percentDecode } from '../src/internal/percent.ts';
 import { ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** A token with its decoded text: the string value, or the grammar character. */

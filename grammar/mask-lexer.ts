@@ -8,8 +8,8 @@
  */
 
 import type { IToken, TokenType } from 'chevrotain';
-import { RestliSyntaxError } from '../src/errors.ts';
-import { isMaskWhitespace } from '../src/wire/mask-whitespace.ts';
+import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
+import { isMaskWhitespace } from '../src/internal/mask-whitespace.ts';
 import { MaskClose, MaskComma, MaskDescend, MaskName, MaskRange } from './mask-tokens.ts';
 
 /** A mask token: a field (name, sign) or a range (name, value), with its offset. */
@@ -23,7 +23,7 @@ export interface MaskToken
 
 /** Raises an `IllegalMaskException` of the reference, as a RestliSyntaxError. */
 export function maskError(
-  code: string,
+  code: ErrorCode,
   what: string,
   input: string,
   offset: number,
@@ -86,7 +86,7 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
     }
     name += input.slice(run, i);
     if (input[i] === '(') {
-      throw maskError('MASK_UNEXPECTED_OPEN_PAREN', "unexpected '(' without ':'", input, i);
+      throw maskError('UNEXPECTED_MASK_OPEN_PAREN', "unexpected '(' without ':'", input, i);
     }
     if (input[i] !== ':') {
       // Empty items (`a,,b`, a lone `-`) are skipped, as the reference does.
@@ -97,28 +97,28 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
     // `name:` — a range or a nested mask.
     const colon = i;
     if (colon + 1 >= n) {
-      throw maskError('MASK_UNEXPECTED_END', "unexpected end of buffer after ':'", input, colon);
+      throw maskError('UNEXPECTED_MASK_END', "unexpected end of buffer after ':'", input, colon);
     }
     if (name === '$start' || name === '$count') {
       const valueStart = colon + 1;
       let end = valueStart;
       while (end < n && input[end] !== ',' && input[end] !== ')') end++;
       // The reference needs a `,` or `)` after a range: a range ending the mask is an error.
-      if (end >= n) throw maskError('MASK_EXPECTED_CLOSE', 'expected closing token', input, n);
+      if (end >= n) throw maskError('EXPECTED_MASK_CLOSE', 'expected closing token', input, n);
       const text = input.slice(valueStart, end);
       // ASCII digits only (no sign, no space), and no more than an `int` holds.
       if (!/^[0-9]+$/.test(text) || Number(text) > MAX_RANGE) {
-        throw maskError('MASK_BAD_RANGE_VALUE', 'unexpected range value', input, valueStart);
+        throw maskError('INVALID_MASK_RANGE', 'unexpected range value', input, valueStart);
       }
       tokens.push(token(MaskRange, input.slice(start, end), start, name, Number(text)));
       i = end;
       continue;
     }
     if (input[colon + 1] !== '(') {
-      throw maskError('MASK_EXPECTED_OPEN_PAREN', "expected '(' token", input, colon + 1);
+      throw maskError('EXPECTED_MASK_OPEN_PAREN', "expected '(' token", input, colon + 1);
     }
     if (name === '') {
-      throw maskError('MASK_EMPTY_PARENT', 'empty parent field name', input, start);
+      throw maskError('EMPTY_MASK_PARENT', 'empty parent field name', input, start);
     }
     if (++depth > maxDepth) {
       throw new RestliSyntaxError(

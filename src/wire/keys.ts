@@ -6,12 +6,20 @@
  * @module
  */
 
-import { decode } from '../codec/decode.ts';
+import { type DecodeOptions, decode } from '../codec/decode.ts';
 import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
-import { encodeUriComponent, percentDecode, urlEncoderEncode } from '../codec/escape.ts';
+import {
+  encodeUriComponent,
+  type InvalidUtf8,
+  percentDecode,
+  urlEncoderEncode,
+} from '../codec/escape.ts';
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { checkLength } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
@@ -59,11 +67,20 @@ export interface KeyOptions {
   full?: boolean;
 }
 
+/** Options of {@link decodeKey}: where the key was written, and the value parser's limits. */
+export interface DecodeKeyOptions extends KeyOptions, DecodeOptions {}
+
 /**
  * The kind a key has when the caller does not say: primitives are primitive; a map with `$params`
  * or with any non-primitive field is complex; other maps are compound. A complex key whose
  * fields are all primitives and which has no `$params` is written exactly like a compound key in
  * 2.0, but not in 1.0 batch ids: pass `kind: 'complex'` for those.
+ * @example
+ * ```ts
+ * inferKeyKind(42); // 'primitive'
+ * inferKeyKind({ a: 1 }); // 'compound'
+ * inferKeyKind({ a: 1, $params: {} }); // 'complex'
+ * ```
  */
 export function inferKeyKind(key: unknown): KeyKind {
   if (typeof key !== 'object' || key === null) return 'primitive';
@@ -186,21 +203,30 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  *   the legacy `a:1;b:2` syntax (the reading with more parts wins).
  * - Complex: v2 is a 2.0 map; v1 is a flattened query string, unflattened.
  *
- * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `BAD_KEY_FORMAT`, or those
+ * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `INVALID_KEY_FORMAT`, or those
  * of {@link decode}.
+ * @example
+ * ```ts
+ * decodeKey('(a:1,b:x)', { kind: 'compound' }); // { a: '1', b: 'x' }
+ * decodeKey('a%20b'); // 'a b'
+ * decodeKey('(a:(b:(c:1)))', { kind: 'complex', maxDepth: 2 }); // Error DEPTH_EXCEEDED
+ * ```
  */
-export function decodeKey(text: string, options?: KeyOptions): RestliData {
+export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData {
   const kind = options?.kind ?? 'primitive';
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
   const raw = context === 'header' || context === 'body';
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  checkLength(text, maxLength);
   if (kind === 'primitive') {
     if (raw) return text;
-    if (version === V2) return percentDecode(text);
-    return formDecode(text);
+    if (version === V2) return percentDecode(text, { invalidUtf8 });
+    return formDecode(text, { invalidUtf8 });
   }
   if (version === V2) {
-    const value = decode(text);
+    const value = decode(text, { maxDepth: options?.maxDepth, maxLength, invalidUtf8 });
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new RestliSyntaxError(
         'INVALID_COMPOUND_KEY',
@@ -212,35 +238,42 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
     return value;
   }
   // A v1 key in a query value was escaped once more; undo that layer first.
-  const unescaped = context === 'query' ? formDecode(text) : text;
-  if (kind === 'compound') return decodeCompoundV1(unescaped);
+  const unescaped = context === 'query' ? formDecode(text, { invalidUtf8 }) : text;
+  if (kind === 'compound') return decodeCompoundV1(unescaped, invalidUtf8);
   // Request bodies carry complex keys unescaped; everything else was form-encoded.
   const plain = context === 'body' && options?.full !== false;
   const multimap = new Map<string, string[]>();
-  for (const piece of unescaped.split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const rawName = eq === -1 ? piece : piece.slice(0, eq);
-    const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
-    const name = plain ? rawName : formDecode(rawName);
-    const value = plain ? rawValue : formDecode(rawValue);
+  for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
+    const rawName = unescaped.slice(start, nameEnd);
+    const rawValue = unescaped.slice(valueStart, end);
+    const name = plain
+      ? rawName
+      : formDecode(rawName, { invalidUtf8, base: start, whole: unescaped });
+    const value = plain
+      ? rawValue
+      : formDecode(rawValue, { invalidUtf8, base: valueStart, whole: unescaped });
     const values = multimap.get(name);
     if (values) values.push(value);
     else multimap.set(name, [value]);
   }
-  return unflattenV1(multimap);
+  return unflattenV1(multimap, { maxDepth: options?.maxDepth });
 }
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */
-function decodeCompoundV1(text: string): RestliDataMap {
-  const modern = readParts(text, '&', '=', true);
+function decodeCompoundV1(text: string, invalidUtf8: InvalidUtf8): RestliDataMap {
+  const modern = readParts(text, '&', '=', true, invalidUtf8);
   const legacy =
     text.includes(';') || (text.includes(':') && !text.includes('='))
-      ? readParts(text, ';', ':', false)
+      ? readParts(text, ';', ':', false, invalidUtf8)
       : undefined;
   if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
-  throw new RestliSyntaxError('BAD_KEY_FORMAT', `Bad key format '${text}'`, text, modern.offset);
+  throw new RestliSyntaxError(
+    'INVALID_KEY_FORMAT',
+    `Bad key format '${text}'`,
+    text,
+    modern.offset,
+  );
 }
 
 function readParts(
@@ -248,6 +281,7 @@ function readParts(
   separator: string,
   equals: string,
   emptyValues: boolean,
+  invalidUtf8: InvalidUtf8,
 ): { ok: true; map: Map<string, string> } | { ok: false; offset: number } {
   const map = new Map<string, string>();
   let offset = 0;
@@ -263,7 +297,11 @@ function readParts(
     if (emptyValues && halves.length === 1 && piece.length === halves[0]!.length + 1)
       halves.push('');
     if (halves.length !== 2) return { ok: false, offset };
-    map.set(formDecode(halves[0]!), formDecode(halves[1]!));
+    const valueAt = offset + halves[0]!.length + 1;
+    map.set(
+      formDecode(halves[0]!, { invalidUtf8, base: offset, whole: text }),
+      formDecode(halves[1]!, { invalidUtf8, base: valueAt, whole: text }),
+    );
     offset += piece.length + 1;
   }
   return { ok: true, map };

@@ -9,13 +9,15 @@ import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
-import type { ProtocolVersionText } from '../http/version-text.ts';
+import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
+import { checkLength } from '../internal/limits.ts';
+import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 import { setOwn } from '../internal/own.ts';
-import type { MaskTree } from './mask-types.ts';
-import { hasMaskWhitespace } from './mask-whitespace.ts';
+import type { ProtocolVersionText } from '../internal/version-text.ts';
+import type { MaskTree } from '../types.ts';
 
-export type { MaskTree, MaskValue } from './mask-types.ts';
+export type { MaskTree, MaskValue } from '../types.ts';
 
 /** Java's `Integer.MAX_VALUE`: the largest range value the reference reads. */
 const MAX_RANGE = 2147483647;
@@ -29,7 +31,7 @@ const MAX_RANGE = 2147483647;
  * ```
  */
 export function escapeMaskSegment(name: string): string {
-  return name.replaceAll('$', '$$$$');
+  return doubleDollars(name);
 }
 
 /**
@@ -42,7 +44,7 @@ export function escapeMaskSegment(name: string): string {
  * ```
  */
 export function unescapeMaskSegment(name: string): string {
-  return name.replaceAll('$$', '$');
+  return undoubleDollars(name);
 }
 
 /** `, : ( )`: characters no mask field name can hold (whitespace is checked apart). */
@@ -69,7 +71,7 @@ const GRAMMAR_CHARS = /[,:()]/;
  * ```ts
  * encodeMask({ a: 1, b: { c: 0 } });               // 'a,b:(-c)'
  * encodeMask(['id', 'name.first', 'name.last']);    // 'name:(last,first),id'
- * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,positions:($*:(title)),$$type'
+ * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,$$type,positions:($*:(title))'
  * ```
  * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : ( )`
  * or whitespace (which the syntax drops), an included name starting with `-`, a range that is
@@ -226,20 +228,12 @@ export interface DecodeMaskOptions {
  * decodeMask('-a:(b),$$foo'); // { a: { b: 1 }, $$foo: 1 }: a `-` before a nested mask is ignored
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's `Malformed mask syntax: …` message
- * as `reason` and codes `MASK_EXPECTED_OPEN_PAREN`, `MASK_BAD_RANGE_VALUE`, `MASK_UNEXPECTED_END`,
- * `MASK_EMPTY_PARENT`, `MASK_UNMATCHED_NESTING`, `MASK_EXPECTED_CLOSE`; and
- * `MASK_UNEXPECTED_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
+ * as `reason` and codes `EXPECTED_MASK_OPEN_PAREN`, `INVALID_MASK_RANGE`, `UNEXPECTED_MASK_END`,
+ * `EMPTY_MASK_PARENT`, `UNMATCHED_MASK_NESTING`, `EXPECTED_MASK_CLOSE`; and
+ * `UNEXPECTED_MASK_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return grammars().mask.parseMask(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
 }
 
@@ -249,7 +243,7 @@ export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree 
  *
  * @example
  * ```ts
- * maskToQueryValue('name,friends:($start:1,$count:2)', '2.0.0'); // unchanged
+ * maskToQueryValue('name,friends:($start:1,$count:2)', '2.0.0'); // 'name,friends:($start:1,$count:2)'
  * maskToQueryValue('a%2Cb', '1.0.0');                           // 'a%252Cb'
  * ```
  */

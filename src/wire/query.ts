@@ -5,14 +5,19 @@
  * @module
  */
 
-import { decode } from '../codec/decode.ts';
+import { type DecodeOptions, decode, decodeLimits } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { checkLength } from '../internal/limits.ts';
+import { rawOffset, rebased, rebaseError } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
+import { childPath } from '../internal/paths.ts';
+import { PROJECTION_PARAMS } from '../internal/projections.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
-import { encodeQueryV1, PROJECTION_PARAMS } from './v1/flatten.ts';
+import { encodeQueryV1 } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
 import { decodeQueryV1Detailed } from './v1/unflatten.ts';
 
@@ -39,6 +44,12 @@ export interface QueryOptions {
   version?: ProtocolVersionText;
 }
 
+/**
+ * Options of {@link decodeQuery}: the version, and the value parser's limits, which apply to the
+ * whole query (`maxLength`) and to every value in it (`maxDepth`, `invalidUtf8`).
+ */
+export interface DecodeQueryOptions extends QueryOptions, DecodeOptions {}
+
 /** Mask text of a projection parameter's value. */
 export function maskText(value: MaskInput): string {
   if (typeof value === 'string') return value;
@@ -58,7 +69,7 @@ function checkVersion(version: string): void {
  * @example
  * ```ts
  * encodeQuery({ q: 'search', ids: [1, 2], fields: ['id', 'name'] });
- * // 'fields=id,name&ids=List(1,2)&q=search'
+ * // 'fields=name,id&ids=List(1,2)&q=search'
  * encodeQuery({ q: 'search', ids: [1, 2], a: { b: 'c' } }, { version: '1.0.0' });
  * // 'a.b=c&ids=1&ids=2&q=search'
  * ```
@@ -103,9 +114,7 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
 /** Re-roots an encoder error's path at the parameter: `$.a` becomes `$.q.a`. */
 function renamePath(error: unknown, name: string): unknown {
   if (!(error instanceof RestliEncodeError)) return error;
-  const root = /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
-  const reason = error.reason.replace(/ at \$.*$/s, '');
-  return new RestliEncodeError(error.code, reason, root + error.path.slice(1));
+  return error.withRoot(childPath('$', name));
 }
 
 /** Decoded parameters and what protocol 1.0 could not tell apart. */
@@ -126,25 +135,35 @@ export interface DetailedQuery {
  * @example
  * ```ts
  * decodeQuery('ids=List(1,2)&q=search');               // { ids: ['1', '2'], q: 'search' }
- * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // the same
+ * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // { ids: ['1', '2'], q: 'search' }
  * ```
  * @throws {@link RestliSyntaxError}: the value parser's codes, with the reason prefixed by
  * `error while parsing query param 'x'` and the offset into the whole query;
  * `REPEATED_PARAM`; for 1.0, the codes of the v1 parser.
  */
-export function decodeQuery(query: string, options?: QueryOptions): DecodedQuery {
+export function decodeQuery(query: string, options?: DecodeQueryOptions): DecodedQuery {
   return decodeQueryDetailed(query, options).params;
 }
 
-/** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists. */
-export function decodeQueryDetailed(query: string, options?: QueryOptions): DetailedQuery {
+/**
+ * {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists.
+ *
+ * @example
+ * ```ts
+ * decodeQueryDetailed('ids=1&q=x', { version: '1.0.0' });
+ * // { params: { q: 'x', ids: '1' }, singleValued: ['ids', 'q'] }
+ * ```
+ */
+export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions): DetailedQuery {
   const version = options?.version ?? V2;
+  const limits = decodeLimits(options);
+  checkLength(query, limits.maxLength);
   if (version === V1) {
-    const { params, singleValued } = decodeQueryV1Detailed(query);
+    const { params, singleValued } = decodeQueryV1Detailed(query, limits);
     const out: DecodedQuery = params;
     for (const name of PROJECTION_PARAMS) {
       const text = params[name];
-      if (typeof text === 'string') setOwn(out, name, decodeMask(text));
+      if (typeof text === 'string') setOwn(out, name, decodeMaskV1(query, name, text, limits));
     }
     return { params: out, singleValued: singleValued.filter((p) => !PROJECTION_PARAMS.has(p)) };
   }
@@ -158,67 +177,69 @@ export function decodeQueryDetailed(query: string, options?: QueryOptions): Deta
   }
   const out: DecodedQuery = {};
   const seen = new Set<string>();
-  let start = 0;
-  while (start <= query.length) {
-    let end = query.indexOf('&', start);
-    if (end === -1) end = query.length;
-    if (end > start) {
-      const eq = query.indexOf('=', start);
-      const nameEnd = eq === -1 || eq > end ? end : eq;
-      const rawName = query.slice(start, nameEnd);
-      const valueStart = nameEnd === end ? end : nameEnd + 1;
-      const name = shifted(() => formDecode(rawName), query, start);
-      // A piece with an empty name is ignored, as the reference does.
-      if (name !== '') {
-        if (seen.has(name)) {
-          throw new RestliSyntaxError(
-            'REPEATED_PARAM',
-            `unexpected repeated query param in URI: ${name}`,
-            query,
-            start,
-          );
-        }
-        seen.add(name);
-        setOwn(out, name, decodeParam(name, query.slice(valueStart, end), query, valueStart));
-      }
+  for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
+    const rawName = query.slice(start, nameEnd);
+    const name = formDecode(rawName, {
+      invalidUtf8: limits.invalidUtf8,
+      base: start,
+      whole: query,
+    });
+    // A piece with an empty name is ignored, as the reference does.
+    if (name === '') continue;
+    if (seen.has(name)) {
+      throw new RestliSyntaxError(
+        'REPEATED_PARAM',
+        `unexpected repeated query param in URI: ${name}`,
+        query,
+        start,
+      );
     }
-    start = end + 1;
+    seen.add(name);
+    setOwn(out, name, decodeParam(name, query.slice(valueStart, end), query, valueStart, limits));
   }
   return { params: out, singleValued: [] };
 }
 
-/** One 2.0 parameter value, raw; projections in mask syntax, the rest in the 2.0 grammar. */
-function decodeParam(name: string, raw: string, query: string, at: number): RestliData | MaskTree {
-  if (PROJECTION_PARAMS.has(name)) return shifted(() => decodeMask(raw), query, at);
+/**
+ * A 1.0 projection: its mask text was form-decoded with the query, so a mask error's offset is
+ * moved back through the escapes of its raw value, into the query.
+ */
+function decodeMaskV1(query: string, name: string, text: string, limits: DecodeOptions): MaskTree {
   try {
-    return decode(raw);
+    return decodeMask(text, limits);
   } catch (error) {
-    if (!(error instanceof RestliError)) throw error;
-    // The reference wraps grammar errors with the parameter's name; its percent-decoding errors
-    // (an IllegalArgumentException there) come through as they are.
-    const wrap = error.code !== 'MALFORMED_ESCAPE' && error.code !== 'INVALID_UTF8';
-    throw new RestliSyntaxError(
-      error.code,
-      wrap ? `error while parsing query param '${name}'\n${error.reason}` : error.reason,
-      query,
-      at + (error.offset ?? 0),
-      error instanceof RestliSyntaxError ? error.token : undefined,
-    );
+    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
+    // The v1 parser accepted the query, so every name decodes; the last piece named `name` is the
+    // one whose value was kept.
+    let raw: { at: number; text: string } | undefined;
+    for (const piece of splitQuery(query)) {
+      if (formDecode(query.slice(piece.start, piece.nameEnd)) === name) {
+        raw = { at: piece.valueStart, text: query.slice(piece.valueStart, piece.end) };
+      }
+    }
+    if (raw === undefined) throw error;
+    throw rebaseError(error, query, raw.at + rawOffset(raw.text, error.offset) - error.offset);
   }
 }
 
-/** Runs `f`, re-basing the offset of a syntax error it throws onto the whole query. */
-function shifted<T>(f: () => T, query: string, at: number): T {
+/** One 2.0 parameter value, raw; projections in mask syntax, the rest in the 2.0 grammar. */
+function decodeParam(
+  name: string,
+  raw: string,
+  query: string,
+  at: number,
+  limits?: DecodeOptions,
+): RestliData | MaskTree {
+  if (PROJECTION_PARAMS.has(name)) return rebased(() => decodeMask(raw, limits), query, at);
   try {
-    return f();
+    return decode(raw, limits);
   } catch (error) {
-    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
-    throw new RestliSyntaxError(
-      error.code,
-      error.reason,
-      query,
-      at + error.offset,
-      error instanceof RestliSyntaxError ? error.token : undefined,
+    // The reference wraps grammar errors with the parameter's name; its percent-decoding errors
+    // (an IllegalArgumentException there) come through as they are.
+    throw rebaseError(error, query, at, (e) =>
+      e.code !== 'MALFORMED_ESCAPE' && e.code !== 'INVALID_UTF8'
+        ? `error while parsing query param '${name}'\n${e.reason}`
+        : e.reason,
     );
   }
 }
@@ -226,6 +247,10 @@ function shifted<T>(f: () => T, query: string, at: number): T {
 /**
  * Parses an already split 2.0 multimap `{ name: [raw values] }` (names decoded, values raw), as
  * the reference's `parseUriParams` receives it.
+ * @example
+ * ```ts
+ * decodeQueryParams({ q: ['search'], ids: ['List(1,2)'] }); // { q: 'search', ids: ['1', '2'] }
+ * ```
  */
 export function decodeQueryParams(
   multimap: Readonly<Record<string, readonly string[]>>,

@@ -8,7 +8,8 @@
 
 import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { checkLength } from '../internal/limits.ts';
 
 /** A member of a tuple id: a plain string, a URN, or a nested tuple. */
 export type UrnMember = string | Urn | UrnTuple;
@@ -64,21 +65,13 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
  * // { namespace: 'li', entityType: 'endorsement',
  * //   id: [{ namespace: 'li', entityType: 'person', id: '2qXA98-mVk' }, '65761962366'] }
  * ```
- * @throws {@link RestliSyntaxError} `URN_INVALID` (no `urn:` prefix, an empty namespace, type, id
- * or member, `( ) , %` in a namespace or type, text after a tuple), `URN_UNBALANCED`
+ * @throws {@link RestliSyntaxError} `INVALID_URN` (no `urn:` prefix, an empty namespace, type, id
+ * or member, `( ) , %` in a namespace or type, text after a tuple), `UNBALANCED_URN`
  * (parentheses), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`, or a percent-decoding error
  * (`MALFORMED_ESCAPE`, `INVALID_UTF8`), with the offset in `text`.
  */
 export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
 }
 
@@ -184,7 +177,7 @@ class UrnReader {
     private readonly maxDepth: number,
   ) {}
 
-  fail(code: string, reason: string, offset: number): never {
+  fail(code: ErrorCode, reason: string, offset: number): never {
     throw new RestliSyntaxError(code, reason, this.text, offset);
   }
 
@@ -200,7 +193,7 @@ class UrnReader {
       }
       throw error;
     }
-    if (this.pos !== this.text.length) this.fail('URN_INVALID', 'text after a URN tuple', this.pos);
+    if (this.pos !== this.text.length) this.fail('INVALID_URN', 'text after a URN tuple', this.pos);
     return urn;
   }
 
@@ -208,14 +201,14 @@ class UrnReader {
   urn(depth: number, inTuple: boolean): Urn {
     const t = this.text;
     if (!t.startsWith(PREFIX, this.pos)) {
-      this.fail('URN_INVALID', "a URN starts with 'urn:'", this.pos);
+      this.fail('INVALID_URN', "a URN starts with 'urn:'", this.pos);
     }
     this.pos += PREFIX.length;
     const namespace = this.part('namespace');
     const entityType = this.part('entity type');
     const c = t[this.pos];
     if (c === undefined || (inTuple && (c === ',' || c === ')'))) {
-      this.fail('URN_INVALID', 'a URN has a non-empty id', this.pos);
+      this.fail('INVALID_URN', 'a URN has a non-empty id', this.pos);
     }
     const id = c === '(' ? this.tuple(depth + 1) : this.plain(inTuple);
     return { namespace, entityType, id };
@@ -229,12 +222,12 @@ class UrnReader {
     while (i < t.length && t[i] !== ':') {
       // What formatUrn cannot write is not read either, so every parsed URN can be written.
       if ('(),%'.includes(t[i]!)) {
-        this.fail('URN_INVALID', `unexpected '${t[i]}' in a URN ${what}`, i);
+        this.fail('INVALID_URN', `unexpected '${t[i]}' in a URN ${what}`, i);
       }
       i++;
     }
-    if (i === start) this.fail('URN_INVALID', `a URN has a non-empty ${what}`, start);
-    if (i >= t.length) this.fail('URN_INVALID', `a URN ${what} is followed by ':'`, i);
+    if (i === start) this.fail('INVALID_URN', `a URN has a non-empty ${what}`, start);
+    if (i >= t.length) this.fail('INVALID_URN', `a URN ${what} is followed by ':'`, i);
     this.pos = i + 1;
     return t.slice(start, i);
   }
@@ -256,9 +249,9 @@ class UrnReader {
         this.pos++;
         return members;
       } else if (c === undefined) {
-        this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", this.pos);
+        this.fail('UNBALANCED_URN', "a URN tuple is missing its ')'", this.pos);
       } else {
-        this.fail('URN_INVALID', 'text after a URN tuple', this.pos);
+        this.fail('INVALID_URN', 'text after a URN tuple', this.pos);
       }
     }
   }
@@ -267,8 +260,8 @@ class UrnReader {
   member(depth: number): UrnMember {
     const t = this.text;
     const c = t[this.pos];
-    if (c === undefined) this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", this.pos);
-    if (c === ',' || c === ')') this.fail('URN_INVALID', 'an empty URN tuple member', this.pos);
+    if (c === undefined) this.fail('UNBALANCED_URN', "a URN tuple is missing its ')'", this.pos);
+    if (c === ',' || c === ')') this.fail('INVALID_URN', 'an empty URN tuple member', this.pos);
     if (t.startsWith(PREFIX, this.pos)) return this.urn(depth, true);
     if (c === '(') return this.tuple(depth + 1);
     return this.plain(true);
@@ -283,7 +276,7 @@ class UrnReader {
       const c = t[i]!;
       if (inTuple && (c === ',' || c === ')')) break;
       if (c === '(' || c === ')' || c === ',') {
-        this.fail('URN_UNBALANCED', `unexpected '${c}' in a URN id`, i);
+        this.fail('UNBALANCED_URN', `unexpected '${c}' in a URN id`, i);
       }
     }
     this.pos = i;

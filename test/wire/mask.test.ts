@@ -34,12 +34,12 @@ describe('mask-decode vectors', () => {
 
 /** Our code for each of the reference's IllegalMaskException messages. */
 const CODES: Record<string, string> = {
-  "Malformed mask syntax: expected '(' token": 'MASK_EXPECTED_OPEN_PAREN',
-  'Malformed mask syntax: unexpected range value': 'MASK_BAD_RANGE_VALUE',
-  "Malformed mask syntax: unexpected end of buffer after ':'": 'MASK_UNEXPECTED_END',
-  'Malformed mask syntax: empty parent field name': 'MASK_EMPTY_PARENT',
-  'Malformed mask syntax: unmatched nesting': 'MASK_UNMATCHED_NESTING',
-  'Malformed mask syntax: expected closing token': 'MASK_EXPECTED_CLOSE',
+  "Malformed mask syntax: expected '(' token": 'EXPECTED_MASK_OPEN_PAREN',
+  'Malformed mask syntax: unexpected range value': 'INVALID_MASK_RANGE',
+  "Malformed mask syntax: unexpected end of buffer after ':'": 'UNEXPECTED_MASK_END',
+  'Malformed mask syntax: empty parent field name': 'EMPTY_MASK_PARENT',
+  'Malformed mask syntax: unmatched nesting': 'UNMATCHED_MASK_NESTING',
+  'Malformed mask syntax: expected closing token': 'EXPECTED_MASK_CLOSE',
 };
 
 /**
@@ -165,8 +165,8 @@ describe('field paths', () => {
   test('undefined entries are left out; a Java int is the largest range', () => {
     expect(encodeMask({ a: 1, b: undefined })).toBe('a');
     expect(decodeMask('a:($count:2147483647)')).toEqual({ a: { $count: 2147483647 } });
-    expect(thrown(() => decodeMask('a:($count:2147483648)')).code).toBe('MASK_BAD_RANGE_VALUE');
-    expect(thrown(() => decodeMask('a:($count:+1)')).code).toBe('MASK_BAD_RANGE_VALUE');
+    expect(thrown(() => decodeMask('a:($count:2147483648)')).code).toBe('INVALID_MASK_RANGE');
+    expect(thrown(() => decodeMask('a:($count:+1)')).code).toBe('INVALID_MASK_RANGE');
   });
 });
 
@@ -232,10 +232,10 @@ describe('limits and safety', () => {
   });
   test('a bare ( and text after a nested mask are errors', () => {
     expect(() => decodeMask('a(b)')).toThrowError(
-      expect.objectContaining({ code: 'MASK_UNEXPECTED_OPEN_PAREN' }),
+      expect.objectContaining({ code: 'UNEXPECTED_MASK_OPEN_PAREN' }),
     );
     expect(() => decodeMask('a:(b)c')).toThrowError(
-      expect.objectContaining({ code: 'MASK_EXPECTED_CLOSE' }),
+      expect.objectContaining({ code: 'EXPECTED_MASK_CLOSE' }),
     );
   });
 });

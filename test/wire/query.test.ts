@@ -89,7 +89,7 @@ describe('parse-v2-query vectors', () => {
  */
 const QUERY_ERRORS: Record<string, [code: string, offset: number]> = {
   'a=1&a=2': ['REPEATED_PARAM', 4],
-  'x=%28a:b%29': ['TOKENS_LEFT_OVER', 2 + 4],
+  'x=%28a:b%29': ['TRAILING_TOKENS', 2 + 4],
   'x=': ['UNEXPECTED_END', 2],
   x: ['UNEXPECTED_END', 1],
   'a%zz=1': ['MALFORMED_ESCAPE', 2 + 0],

@@ -9,7 +9,10 @@
 import { encodeLeaf, isPlainObject } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
-import { RestliEncodeError } from '../../errors.ts';
+import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
+import { formatPath } from '../../internal/paths.ts';
+import { PROJECTION_PARAMS } from '../../internal/projections.ts';
+import { loneSurrogateIndex } from '../../internal/utf8.ts';
 import type { RestliValue } from '../../types.ts';
 import { escapeNameSegment } from './tilde.ts';
 
@@ -22,28 +25,9 @@ export interface FlattenV1Options {
   maxDepth?: number;
 }
 
-/**
- * The projection parameters. v1 writes them in mask syntax, not flattened; the query layer turns
- * mask trees into mask strings before calling the v1 writers, which take only the string form.
- */
-export const PROJECTION_PARAMS: ReadonlySet<string> = new Set([
-  'fields',
-  'metadataFields',
-  'pagingFields',
-]);
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `$.a[2].b` for the keys and indexes walked so far. */
-function formatPath(trail: readonly (string | number)[]): string {
-  let path = '$';
-  for (const step of trail) {
-    if (typeof step === 'number') path += `[${step}]`;
-    else path += IDENTIFIER.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
-  }
-  return path;
-}
+// The projection parameters: v1 writes them in mask syntax, not flattened; the query layer turns
+// mask trees into mask strings before calling the v1 writers, which take only the string form.
+export { PROJECTION_PARAMS };
 
 /**
  * Flattens `params` into v1 `name → values` (spec e.1). Each map key is one name segment,
@@ -59,12 +43,12 @@ function formatPath(trail: readonly (string | number)[]): string {
  * @example
  * ```ts
  * flattenV1({ ids: [2, 1], a: { b: ['x'] } });
- * // Map { 'a.b[0]' => ['x'], 'ids' => ['1', '2'] }
+ * // new Map([['a.b[0]', ['x']], ['ids', ['1', '2']]])
  * ```
  * @throws {@link RestliEncodeError} naming the path of what v1 cannot write: `null`, a function,
  * a non-plain object or a mask tree (`UNSUPPORTED_VALUE`), an empty key, which no v1 server
- * reads back (`V1_EMPTY_KEY`), a lone surrogate in a key or string (`LONE_SURROGATE`), a cycle
- * (`CIRCULAR`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
+ * reads back (`EMPTY_V1_KEY`), a lone surrogate in a key or string (`LONE_SURROGATE`), a cycle
+ * (`CIRCULAR_VALUE`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
  */
 export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<string, string[]> {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -72,17 +56,17 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
   const trail: (string | number)[] = [];
   const onPath = new Set<object>();
 
-  const fail = (code: string, reason: string): never => {
+  const fail = (code: ErrorCode, reason: string): never => {
     throw new RestliEncodeError(code, reason, formatPath(trail));
   };
   const checkString = (s: string, what: string): void => {
-    const bad = LONE_SURROGATE.exec(s);
-    if (bad) fail('LONE_SURROGATE', `lone surrogate at index ${bad.index} of a ${what}`);
+    const bad = loneSurrogateIndex(s);
+    if (bad !== -1) fail('LONE_SURROGATE', `lone surrogate at index ${bad} of a ${what}`);
   };
   const checkKey = (key: string): void => {
     checkString(key, 'key');
     // An empty segment cannot be read back: `=x` is ignored, `a.=x` is `a=x`, `a..b=x` fails.
-    if (key === '') fail('V1_EMPTY_KEY', 'an empty key cannot be written in a v1 name');
+    if (key === '') fail('EMPTY_V1_KEY', 'an empty key cannot be written in a v1 name');
   };
   const add = (name: string, text: string): void => {
     const values = out.get(name);
@@ -108,7 +92,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     if (value === null) fail('UNSUPPORTED_VALUE', 'null is not encodable in v1');
     if (typeof value !== 'object') fail('UNSUPPORTED_VALUE', `${typeof value} is not encodable`);
     const container = value as object;
-    if (onPath.has(container)) fail('CIRCULAR', 'circular reference');
+    if (onPath.has(container)) fail('CIRCULAR_VALUE', 'circular reference');
     if (depth >= maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`);
     onPath.add(container);
     if (Array.isArray(container)) {

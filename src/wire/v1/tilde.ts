@@ -6,7 +6,7 @@
  * @module
  */
 
-import { RestliError, RestliSyntaxError } from '../../errors.ts';
+import { type ErrorCode, RestliError, RestliSyntaxError } from '../../errors.ts';
 
 /** Encodes and decodes one string with an ASCII hex codec. */
 export interface AsciiHexCodec {
@@ -34,7 +34,7 @@ function hexValue(c: number): number {
  * An ASCII hex codec with escape character `escapeChar` for the characters `reserved` (Java's
  * `AsciiHexEncoding`). The escape character is always reserved too.
  *
- * @param errorCode - the `code` of decoding errors. Default `BAD_HEX_ESCAPE`.
+ * @param errorCode - the `code` of decoding errors. Default `INVALID_HEX_ESCAPE`.
  * @throws {@link RestliError} `INVALID_CODEC` unless every character is a single one below U+0100
  * (the escape has room for two hex digits).
  * @example
@@ -47,7 +47,7 @@ function hexValue(c: number): number {
 export function createAsciiHexCodec(
   escapeChar: string,
   reserved: readonly string[],
-  errorCode = 'BAD_HEX_ESCAPE',
+  errorCode: ErrorCode = 'INVALID_HEX_ESCAPE',
 ): AsciiHexCodec {
   const escapes = new Map<number, string>();
   for (const ch of [escapeChar, ...reserved]) {
@@ -105,7 +105,7 @@ export function createAsciiHexCodec(
 }
 
 /** The codec of v1 name segments: `~` escapes `.` `[` `]` and itself. */
-const NAME_CODEC = createAsciiHexCodec('~', ['.', '[', ']'], 'V1_BAD_NAME_ESCAPE');
+const NAME_CODEC = createAsciiHexCodec('~', ['.', '[', ']'], 'INVALID_V1_NAME_ESCAPE');
 
 /** True when a segment holds nothing to escape: most names, which then need no copy. */
 const NAME_SPECIALS = /[.[\]~]/;
@@ -131,7 +131,7 @@ export function escapeNameSegment(segment: string): string {
  * ```ts
  * unescapeNameSegment('a~5b'); // 'a['
  * ```
- * @throws {@link RestliSyntaxError} `V1_BAD_NAME_ESCAPE` with the Java message
+ * @throws {@link RestliSyntaxError} `INVALID_V1_NAME_ESCAPE` with the Java message
  * (`~2 - Failed to decode incomplete escaped char at offset 0`) for a `~` not followed by two
  * hex digits.
  */

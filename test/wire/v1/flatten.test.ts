@@ -183,9 +183,9 @@ describe('what v1 cannot write', () => {
     [{ a: 'x\ud800' }, 'LONE_SURROGATE', '$.a'],
     [{ a: { 'k\udc00': 1 } }, 'LONE_SURROGATE', '$.a["k\\udc00"]'],
     [{ a: ['ok', '\udfff'] }, 'LONE_SURROGATE', '$.a[1]'],
-    [{ '': 'x' }, 'V1_EMPTY_KEY', '$[""]'],
-    [{ a: { '': 'x' } }, 'V1_EMPTY_KEY', '$.a[""]'],
-    [{ a: circular }, 'CIRCULAR', '$.a.self.again'],
+    [{ '': 'x' }, 'EMPTY_V1_KEY', '$[""]'],
+    [{ a: { '': 'x' } }, 'EMPTY_V1_KEY', '$.a[""]'],
+    [{ a: circular }, 'CIRCULAR_VALUE', '$.a.self.again'],
     [{ a: deep(257) }, 'DEPTH_EXCEEDED', `$.a${'.k'.repeat(256)}`],
   ] as [Record<string, unknown>, string, string][])('%o is %s at %s', (params, code, path) => {
     for (const write of [flattenV1, encodeQueryV1, dataMapToQueryString]) {
