@@ -45,8 +45,11 @@ export function unescapeMaskSegment(name: string): string {
   return name.replaceAll('$$', '$');
 }
 
-/** `, : ( )`: characters no mask field name can hold (whitespace is checked apart). */
-const GRAMMAR_CHARS = /[,:()]/;
+/**
+ * `, : )`: characters no mask field name can hold (whitespace is checked apart). A `(` can: the
+ * reference reads it as part of a name, and only `:(` opens a nested mask.
+ */
+const GRAMMAR_CHARS = /[,:)]/;
 
 /**
  * Writes a mask in mask syntax (spec f.3). Siblings come in the order the Java reference's hash
@@ -71,7 +74,7 @@ const GRAMMAR_CHARS = /[,:()]/;
  * encodeMask(['id', 'name.first', 'name.last']);    // 'name:(last,first),id'
  * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,positions:($*:(title)),$$type'
  * ```
- * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : ( )`
+ * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : )`
  * or whitespace (which the syntax drops), an included name starting with `-`, a range that is
  * not an integer in 0..2147483647, a value other than 0, 1 or a nested mask; `DEPTH_EXCEEDED`
  * beyond 256 levels (or a cycle).
@@ -227,8 +230,9 @@ export interface DecodeMaskOptions {
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's `Malformed mask syntax: …` message
  * as `reason` and codes `MASK_EXPECTED_OPEN_PAREN`, `MASK_BAD_RANGE_VALUE`, `MASK_UNEXPECTED_END`,
- * `MASK_EMPTY_PARENT`, `MASK_UNMATCHED_NESTING`, `MASK_EXPECTED_CLOSE`; and
- * `MASK_UNEXPECTED_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
+ * `MASK_EMPTY_PARENT`, `MASK_UNMATCHED_NESTING`, `MASK_EXPECTED_CLOSE`; and `DEPTH_EXCEEDED`,
+ * `MAX_LENGTH_EXCEEDED`. A `(` that does not follow `:` is part of a field name, as in the
+ * reference (`a(b,c` is the fields `a(b` and `c`).
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
