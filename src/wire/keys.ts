@@ -9,8 +9,14 @@
 import { decode } from '../codec/decode.ts';
 import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
 import { encodeUriComponent, percentDecode, urlEncoderEncode } from '../codec/escape.ts';
-import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireString,
+} from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
@@ -67,7 +73,7 @@ export interface KeyOptions {
  */
 export function inferKeyKind(key: unknown): KeyKind {
   if (typeof key !== 'object' || key === null) return 'primitive';
-  if ('$params' in key) return 'complex';
+  if (Object.hasOwn(key, '$params')) return 'complex';
   for (const value of Object.values(key)) {
     if (typeof value === 'object' && value !== null) return 'complex';
   }
@@ -114,7 +120,7 @@ function compoundParts(key: unknown): [string, string][] {
 /** The map a complex key is written as, with or without `$params`. */
 function complexMap(key: unknown, full: boolean): Record<string, RestliValue> {
   const map = checkMap(key, 'complex');
-  if (full || !('$params' in map)) return map as Record<string, RestliValue>;
+  if (full || !Object.hasOwn(map, '$params')) return map as Record<string, RestliValue>;
   const { $params: _params, ...rest } = map;
   return rest as Record<string, RestliValue>;
 }
@@ -132,6 +138,8 @@ function complexMap(key: unknown, full: boolean): Record<string, RestliValue> {
  * ```
  */
 export function encodeKey(key: Key, options?: KeyOptions): string {
+  checkKeyArgument(key, 'encodeKey');
+  options = checkKeyOptions(options, 'encodeKey');
   const kind = options?.kind ?? inferKeyKind(key);
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
@@ -171,6 +179,45 @@ export function encodeKey(key: Key, options?: KeyOptions): string {
   return text;
 }
 
+/** A key is a primitive or a plain object; anything else is a caller's mistake. */
+function checkKeyArgument(key: unknown, fn: string): void {
+  const type = typeof key;
+  if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') return;
+  if (!isPlainRecord(key)) {
+    throw invalidArgument(fn, 'key', 'a string, number, bigint, boolean or plain object', key);
+  }
+}
+
+const KINDS: readonly unknown[] = ['primitive', 'compound', 'complex'];
+const CONTEXTS: readonly unknown[] = ['path', 'query', 'header', 'body'];
+
+/** The options of encodeKey/decodeKey, each field checked when given. */
+function checkKeyOptions(options: unknown, fn: string): KeyOptions | undefined {
+  const checked = optionsArgument<KeyOptions>(options, fn);
+  if (checked === undefined) return undefined;
+  if (checked.kind !== undefined && !KINDS.includes(checked.kind)) {
+    throw invalidArgument(fn, 'options.kind', "'primitive', 'compound' or 'complex'", checked.kind);
+  }
+  if (checked.context !== undefined && !CONTEXTS.includes(checked.context)) {
+    throw invalidArgument(
+      fn,
+      'options.context',
+      "'path', 'query', 'header' or 'body'",
+      checked.context,
+    );
+  }
+  if (checked.version !== undefined && checked.version !== V1 && checked.version !== V2) {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `${fn}: unsupported protocol version ${String(checked.version)}`,
+    );
+  }
+  if (checked.full !== undefined && typeof checked.full !== 'boolean') {
+    throw invalidArgument(fn, 'options.full', 'a boolean', checked.full);
+  }
+  return checked;
+}
+
 function urlContext(context: KeyContext): 'path' | 'query' | undefined {
   return context === 'path' || context === 'query' ? context : undefined;
 }
@@ -190,6 +237,8 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * of {@link decode}.
  */
 export function decodeKey(text: string, options?: KeyOptions): RestliData {
+  requireString(text, 'decodeKey', 'text');
+  options = checkKeyOptions(options, 'decodeKey');
   const kind = options?.kind ?? 'primitive';
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
@@ -217,7 +266,9 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
   // Request bodies carry complex keys unescaped; everything else was form-encoded.
   const plain = context === 'body' && options?.full !== false;
   const multimap = new Map<string, string[]>();
-  for (const piece of unescaped.split('&')) {
+  const pieces = unescaped.split('&');
+  if (plain) glueValuePieces(pieces);
+  for (const piece of pieces) {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
     const rawName = eq === -1 ? piece : piece.slice(0, eq);
@@ -229,6 +280,21 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
     else multimap.set(name, [value]);
   }
   return unflattenV1(multimap);
+}
+
+/**
+ * Joins back the values that held `&`, in place. Unescaped v1 keys (request bodies) are written
+ * with an `=` in every pair, even for an empty value, so a piece without `=` after the first can
+ * only be the rest of the previous value (Java writes `{ k: 'v&v' }` as `k=v&v`).
+ */
+function glueValuePieces(pieces: string[]): void {
+  let out = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (out > 0 && !piece.includes('=')) pieces[out - 1] += `&${piece}`;
+    else pieces[out++] = piece;
+  }
+  pieces.length = out;
 }
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */

@@ -8,8 +8,14 @@
 import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import type { ProtocolVersionText } from '../http/version-text.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireString,
+} from '../internal/args.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
 import { setOwn } from '../internal/own.ts';
 import type { MaskTree } from './mask-types.ts';
@@ -29,7 +35,7 @@ const MAX_RANGE = 2147483647;
  * ```
  */
 export function escapeMaskSegment(name: string): string {
-  return name.replaceAll('$', '$$$$');
+  return requireString(name, 'escapeMaskSegment', 'name').replaceAll('$', '$$$$');
 }
 
 /**
@@ -42,7 +48,7 @@ export function escapeMaskSegment(name: string): string {
  * ```
  */
 export function unescapeMaskSegment(name: string): string {
-  return name.replaceAll('$$', '$');
+  return requireString(name, 'unescapeMaskSegment', 'name').replaceAll('$$', '$');
 }
 
 /**
@@ -80,11 +86,11 @@ const GRAMMAR_CHARS = /[,:)]/;
  * beyond 256 levels (or a cycle).
  */
 export function encodeMask(mask: MaskTree | readonly string[]): string {
-  return writeLevel(
-    Array.isArray(mask) ? treeOf(mask as readonly string[]) : (mask as MaskTree),
-    '$',
-    0,
-  );
+  if (Array.isArray(mask)) return writeLevel(treeOf(mask as readonly string[]), '$', 0);
+  if (!isPlainRecord(mask)) {
+    throw invalidArgument('encodeMask', 'mask', 'a mask tree or a list of paths', mask);
+  }
+  return writeLevel(mask as MaskTree, '$', 0);
 }
 
 /** A field met while merging paths: whether a path named it whole, and the paths beneath it. */
@@ -197,8 +203,8 @@ function writeLevel(tree: MaskTree, path: string, depth: number): string {
       parts.push(name);
     } else if (value === 0) {
       parts.push(`-${name}`);
-    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      parts.push(`${dashed ? '-' : ''}${name}:(${writeLevel(value, at, depth + 1)})`);
+    } else if (isPlainRecord(value)) {
+      parts.push(`${dashed ? '-' : ''}${name}:(${writeLevel(value as MaskTree, at, depth + 1)})`);
     } else {
       throw new RestliEncodeError('INVALID_MASK', 'a mask field is 1, 0 or a nested mask', at);
     }
@@ -235,6 +241,8 @@ export interface DecodeMaskOptions {
  * reference (`a(b,c` is the fields `a(b` and `c`).
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
+  requireString(text, 'decodeMask', 'text');
+  options = optionsArgument<DecodeMaskOptions>(options, 'decodeMask');
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
     throw new RestliSyntaxError(
@@ -258,5 +266,12 @@ export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree 
  * ```
  */
 export function maskToQueryValue(mask: string, version: ProtocolVersionText): string {
+  requireString(mask, 'maskToQueryValue', 'mask');
+  if (version !== '1.0.0' && version !== '2.0.0') {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `maskToQueryValue: unsupported protocol version ${String(version)}`,
+    );
+  }
   return encodeUriComponent(mask, 'QUERY_PARAM', version === '2.0.0');
 }

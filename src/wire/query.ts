@@ -9,6 +9,13 @@ import { decode } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireRecord,
+  requireString,
+} from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
@@ -42,6 +49,9 @@ export interface QueryOptions {
 /** Mask text of a projection parameter's value. */
 export function maskText(value: MaskInput): string {
   if (typeof value === 'string') return value;
+  if (!Array.isArray(value) && !isPlainRecord(value)) {
+    throw invalidArgument('maskText', 'value', 'a mask string, tree or list of paths', value);
+  }
   return encodeMask(value as MaskTree | readonly string[]);
 }
 
@@ -49,6 +59,37 @@ function checkVersion(version: string): void {
   if (version !== V1 && version !== V2) {
     throw new RestliEncodeError('INVALID_VERSION', `unsupported protocol version ${version}`, '$');
   }
+}
+
+/** The `$.name` path of a parameter in error messages. */
+function paramPath(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
+}
+
+/**
+ * The 2.0 query value of a projection. A 2.0 server hands the raw, still-escaped value to the
+ * mask parser (Java's `URIParamUtils.parseUriParams`: "Don't decode it"), so a mask whose text
+ * the query escaping would change (`é`, a space, `=`, `&`, `+`, `#`, a `%` not starting an
+ * escape) would be read as other field names: refused instead of sent.
+ */
+function projectionValueV2(name: string, value: MaskInput): string {
+  let text: string;
+  try {
+    text = maskText(value);
+  } catch (error) {
+    throw renamePath(error, name);
+  }
+  const escaped = maskToQueryValue(text, V2);
+  if (escaped !== text) {
+    let at = 0;
+    while (at < text.length && text[at] === escaped[at]) at++;
+    throw new RestliEncodeError(
+      'INVALID_MASK',
+      `a 2.0 server reads projections without percent-decoding, so ${JSON.stringify(text[at])} (written ${JSON.stringify(escaped.slice(at, at + 3))}) would change the field name; protocol 1.0 can send it`,
+      paramPath(name),
+    );
+  }
+  return text;
 }
 
 /**
@@ -65,6 +106,8 @@ function checkVersion(version: string): void {
  * @throws {@link RestliEncodeError} naming the bad parameter (`$.ids[2]`).
  */
 export function encodeQuery(params: QueryParams, options?: QueryOptions): string {
+  requireRecord(params, 'encodeQuery', 'params');
+  options = optionsArgument<QueryOptions>(options, 'encodeQuery');
   const version = options?.version ?? V2;
   checkVersion(version);
   if (version === V1) {
@@ -72,11 +115,15 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
     for (const name of Object.keys(params)) {
       const value = params[name];
       if (value === undefined) continue;
-      setOwn(
-        flat,
-        name,
-        PROJECTION_PARAMS.has(name) ? maskText(value as MaskInput) : (value as RestliValue),
-      );
+      let v1Value: RestliValue;
+      try {
+        v1Value = PROJECTION_PARAMS.has(name)
+          ? maskText(value as MaskInput)
+          : (value as RestliValue);
+      } catch (error) {
+        throw renamePath(error, name);
+      }
+      setOwn(flat, name, v1Value);
     }
     return encodeQueryV1(flat);
   }
@@ -84,9 +131,10 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
   for (const name of Object.keys(params)) {
     const value = params[name];
     if (value === undefined) continue;
+    // The empty name is `''`, as Java writes it (decodeQuery reads it back as the empty name).
     const escapedName = name === '' ? "''" : encode(name, { context: 'query' });
     if (PROJECTION_PARAMS.has(name)) {
-      pairs.push([escapedName, maskToQueryValue(maskText(value as MaskInput), V2)]);
+      pairs.push([escapedName, projectionValueV2(name, value as MaskInput)]);
       continue;
     }
     try {
@@ -103,7 +151,7 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
 /** Re-roots an encoder error's path at the parameter: `$.a` becomes `$.q.a`. */
 function renamePath(error: unknown, name: string): unknown {
   if (!(error instanceof RestliEncodeError)) return error;
-  const root = /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
+  const root = paramPath(name);
   const reason = error.reason.replace(/ at \$.*$/s, '');
   return new RestliEncodeError(error.code, reason, root + error.path.slice(1));
 }
@@ -138,6 +186,8 @@ export function decodeQuery(query: string, options?: QueryOptions): DecodedQuery
 
 /** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists. */
 export function decodeQueryDetailed(query: string, options?: QueryOptions): DetailedQuery {
+  requireString(query, 'decodeQuery', 'query');
+  options = optionsArgument<QueryOptions>(options, 'decodeQuery');
   const version = options?.version ?? V2;
   if (version === V1) {
     const { params, singleValued } = decodeQueryV1Detailed(query);
@@ -167,9 +217,12 @@ export function decodeQueryDetailed(query: string, options?: QueryOptions): Deta
       const nameEnd = eq === -1 || eq > end ? end : eq;
       const rawName = query.slice(start, nameEnd);
       const valueStart = nameEnd === end ? end : nameEnd + 1;
-      const name = shifted(() => formDecode(rawName), query, start);
-      // A piece with an empty name is ignored, as the reference does.
-      if (name !== '') {
+      // A piece with an empty name is ignored, as the reference does. A name that is exactly
+      // `''`, unescaped, is the empty name, as the 2.0 grammar reads `''` (the writer escapes a
+      // real `'`, so `%27%27` is the two apostrophes): Java writes the empty name so and its
+      // server reads it as `''`, which would not round-trip.
+      if (rawName !== '') {
+        const name = rawName === "''" ? '' : shifted(() => formDecode(rawName), query, start);
         if (seen.has(name)) {
           throw new RestliSyntaxError(
             'REPEATED_PARAM',
@@ -230,9 +283,18 @@ function shifted<T>(f: () => T, query: string, at: number): T {
 export function decodeQueryParams(
   multimap: Readonly<Record<string, readonly string[]>>,
 ): DecodedQuery {
+  requireRecord(multimap, 'decodeQueryParams', 'multimap');
   const out: DecodedQuery = {};
   for (const name of Object.keys(multimap)) {
-    const values = multimap[name]!;
+    const values: unknown = multimap[name];
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+      throw invalidArgument(
+        'decodeQueryParams',
+        `multimap[${JSON.stringify(name)}]`,
+        'a list of strings',
+        values,
+      );
+    }
     if (values.length > 1) {
       throw new RestliSyntaxError(
         'REPEATED_PARAM',
@@ -249,6 +311,7 @@ export function decodeQueryParams(
 
 /** The parameters of a decoded query that are plain data (projections removed). */
 export function withoutProjections(params: DecodedQuery): RestliDataMap {
+  requireRecord(params, 'withoutProjections', 'params');
   const out: RestliDataMap = {};
   for (const name of Object.keys(params)) {
     if (!PROJECTION_PARAMS.has(name)) setOwn(out, name, params[name] as RestliData);

@@ -9,6 +9,7 @@
 import type { InvalidUtf8 } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
 import { RestliSyntaxError } from '../../errors.ts';
+import { invalidArgument, optionsArgument, requireString } from '../../internal/args.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
 import { setOwn } from '../../internal/own.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
@@ -121,6 +122,8 @@ function decode(
   options: DecodeQueryV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
+  requireString(query, 'decodeQueryV1', 'query');
+  options = optionsArgument<DecodeQueryV1Options>(options, 'decodeQueryV1');
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
   if (query.length > maxLength) {
     const reason = `input longer than maxLength ${maxLength}`;
@@ -230,8 +233,29 @@ function unflattenMultimap(
   options: UnflattenV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
+  if (!(multimap instanceof Map)) {
+    throw invalidArgument(
+      'unflattenV1',
+      'multimap',
+      'a Map of names to lists of strings',
+      multimap,
+    );
+  }
+  options = optionsArgument<UnflattenV1Options>(options, 'unflattenV1');
   const params: Param[] = [];
   for (const [name, values] of multimap) {
+    if (
+      typeof name !== 'string' ||
+      !Array.isArray(values) ||
+      values.some((v) => typeof v !== 'string')
+    ) {
+      throw invalidArgument(
+        'unflattenV1',
+        'multimap',
+        'a Map of names to lists of strings',
+        multimap,
+      );
+    }
     params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
   }
   return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
