@@ -229,6 +229,7 @@ function sortMultimap(multimap: Map<string, string[]>): Map<string, string[]> {
  * @throws {@link RestliEncodeError} as {@link flattenV1}.
  */
 export function encodeQueryV1(params: V1Params, options?: FlattenV1Options): string {
+  requireRecord(params, 'encodeQueryV1', 'params');
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {
     const escapedName = encodeUriComponent(name, 'QUERY_PARAM', false);
@@ -284,6 +285,7 @@ export function dataMapToQueryString(
   escaping: V1StringEscaping = 'none',
   options?: FlattenV1Options,
 ): string {
+  requireRecord(params, 'dataMapToQueryString', 'params');
   if (escaping !== 'none' && escaping !== 'url') {
     throw invalidArgument('dataMapToQueryString', 'escaping', "'none' or 'url'", escaping);
   }
