@@ -227,8 +227,8 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * strings"). Primitive keys come back as strings (typing is the schema's job), compound and
  * complex keys as maps with string leaves.
  *
- * - Primitive: v2 path is plain percent-decoding (no grammar: `''` stays two apostrophes, as
- *   on a Java server); v1 path is form decoding (`+` is a space); header and body are raw.
+ * - Primitive: v2 path is plain percent-decoding, except that a whole, unescaped `''` is the
+ *   empty key Java writes; v1 path is form decoding (`+` is a space); header and body are raw.
  * - Compound: v2 is a 2.0 map; v1 splits on `&` and `=` with form decoding, and also accepts
  *   the legacy `a:1;b:2` syntax (the reading with more parts wins).
  * - Complex: v2 is a 2.0 map; v1 is a flattened query string, unflattened.
@@ -245,7 +245,9 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
   const raw = context === 'header' || context === 'body';
   if (kind === 'primitive') {
     if (raw) return text;
-    if (version === V2) return percentDecode(text);
+    // `''`, whole and unescaped, is the empty key Java writes (a real `''` is written
+    // `%27%27`); Java's server reads it as two apostrophes, which would not round-trip.
+    if (version === V2) return text === "''" ? '' : percentDecode(text);
     return formDecode(text);
   }
   if (version === V2) {

@@ -125,7 +125,7 @@ describe('a call-stack overflow is a clean DEPTH_EXCEEDED', () => {
   test.each([0.5, 0.9, 0.99])('at the default depth with %s of the stack used', (fraction) => {
     const mask = `${'a:('.repeat(256)}b${')'.repeat(256)}`;
     const urn = `urn:li:x:${'('.repeat(256)}y${')'.repeat(256)}`;
-    for (const run of [() => decodeMask(mask), () => parseUrn(urn)]) {
+    for (const run of [(): unknown => decodeMask(mask), (): unknown => parseUrn(urn)]) {
       const result = withStackUsed(fraction, run);
       if (result instanceof Error) {
         expect(result).toBeInstanceOf(RestliError);
