@@ -1,5 +1,5 @@
 /**
- * The scanner of the mask grammar: splits a mask on `, : ( )`, drops whitespace inside names,
+ * The scanner of the mask grammar: splits a mask on `,`, `:(`, `)`, drops whitespace inside names,
  * reads `$start:n` / `$count:n` ranges, and raises the reference's errors that depend on raw
  * characters (`:` not followed by `(`, a bad range value). It counts nesting, so a deep mask is
  * rejected before the recursive parser could overflow the stack.
@@ -45,9 +45,12 @@ function token(type: TokenType, image: string, start: number, name = '', value =
 /** Java's `Integer.MAX_VALUE`: the reference reads a range with `Integer.parseInt`. */
 const MAX_RANGE = 2147483647;
 
-/** `,` `:` `(` `)`: the characters that end a field name. */
+/**
+ * `,` `:` `)`: the characters that end a field name. A `(` does not: the reference's parser reads
+ * it as part of the name (`a(b,c` is the fields `a(b` and `c`), and only `:(` opens a nested mask.
+ */
 function isGrammarChar(c: number): boolean {
-  return c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29;
+  return c === 0x2c || c === 0x3a || c === 0x29;
 }
 
 /** Splits `input` into mask tokens. */
@@ -85,9 +88,6 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
       i++;
     }
     name += input.slice(run, i);
-    if (input[i] === '(') {
-      throw maskError('UNEXPECTED_MASK_OPEN_PAREN', "unexpected '(' without ':'", input, i);
-    }
     if (input[i] !== ':') {
       // Empty items (`a,,b`, a lone `-`) are skipped, as the reference does.
       if (name !== '')

@@ -539,7 +539,14 @@ function translateQuery(
       if (name === 'ids') {
         // Batch ids are a set: their order is not data. Complex ids are flattened below the root.
         if (Array.isArray(value)) {
-          refuseMixed(value, 'ids');
+          // Ids of one resource are all of one kind: plain ids beside maps cannot be written.
+          refuseListOfLists(value, 'ids');
+          const maps = value.filter((v) => v !== null && typeof v === 'object').length;
+          if (maps > 0 && maps < value.length)
+            throw new RestliError(
+              'UNTRANSLATABLE',
+              "'ids' mixes plain and map keys: protocol 1.0 writes them in a form no 1.0 server reads",
+            );
           for (const [i, id] of value.entries()) checkV1Nested(id, `ids[${i}]`, warn);
         }
         continue;
@@ -716,9 +723,10 @@ function stepShape(shape: TypeShape, step: string | number): TypeShape | undefin
 // What protocol 1.0 cannot say (spec e.1, e.3, e.5).
 
 /**
- * A parameter (or a complex key's field) at the root of a 1.0 flattening: a list of values is
- * written as repeated values, sorted; one of one value is a scalar; a list of lists or a list
- * mixing values and containers is written in a form no 1.0 server reads, and refused.
+ * A parameter (or a complex key's field) at the root of a 1.0 flattening. A list of plain values
+ * under a plain name is written as repeated values, sorted, and one of one value is a scalar;
+ * any other list (under a name that needs `~`-escaping, or mixing values and containers) is
+ * written indexed, which keeps it whole. A list of lists has no readable 1.0 form: refused.
  */
 function checkV1Root(
   name: string,
@@ -729,8 +737,10 @@ function checkV1Root(
 ) {
   const { warn } = context;
   if (Array.isArray(value)) {
-    refuseMixed(value, where);
-    if (value.every((v) => v === null || typeof v !== 'object')) {
+    refuseListOfLists(value, where);
+    const repeated =
+      escapeNameSegment(name) === name && value.every((v) => v === null || typeof v !== 'object');
+    if (repeated) {
       const texts = value.map(String);
       if (texts.some((t, i) => i > 0 && t < texts[i - 1]!))
         warn(
@@ -744,28 +754,17 @@ function checkV1Root(
           where,
           `1.0 writes a one-element list '${where}' like a scalar; without an IDL it reads back as one`,
         );
-      // A 1.0 server reads the name of a repeated parameter verbatim, without `~`-decoding
-      // (spec e.4), so a name that needs escaping arrives escaped.
-      const escaped = escapeNameSegment(name);
-      if (value.length > 1 && escaped !== name)
-        warn(
-          'NAME_CHANGED',
-          where,
-          `1.0 servers read the repeated name '${name}' as '${escaped}' (no ~-decoding of repeated names)`,
-        );
     }
   }
   checkV1Nested(value, where, warn);
 }
 
-/** A root-level list of lists, or of values and containers mixed, has no readable 1.0 form. */
-function refuseMixed(list: readonly unknown[], where: string): void {
-  const containers = list.filter((v) => v !== null && typeof v === 'object');
-  const lists = containers.some((v) => Array.isArray(v));
-  if (lists || (containers.length > 0 && containers.length < list.length)) {
+/** A root-level list of lists has no readable 1.0 form. */
+function refuseListOfLists(list: readonly unknown[], where: string): void {
+  if (list.some((v) => Array.isArray(v))) {
     throw new RestliError(
       'UNTRANSLATABLE',
-      `'${where}' is a list ${lists ? 'of lists' : 'mixing values and containers'}: protocol 1.0 writes it in a form no 1.0 server reads`,
+      `'${where}' is a list of lists: protocol 1.0 writes it in a form no 1.0 server reads`,
     );
   }
 }

@@ -15,7 +15,13 @@ import {
   urlEncoderEncode,
 } from '../codec/escape.ts';
 import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireString,
+} from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
@@ -84,7 +90,7 @@ export interface DecodeKeyOptions extends KeyOptions, DecodeOptions {}
  */
 export function inferKeyKind(key: unknown): KeyKind {
   if (typeof key !== 'object' || key === null) return 'primitive';
-  if ('$params' in key) return 'complex';
+  if (Object.hasOwn(key, '$params')) return 'complex';
   for (const value of Object.values(key)) {
     if (typeof value === 'object' && value !== null) return 'complex';
   }
@@ -131,7 +137,7 @@ function compoundParts(key: unknown): [string, string][] {
 /** The map a complex key is written as, with or without `$params`. */
 function complexMap(key: unknown, full: boolean): Record<string, RestliValue> {
   const map = checkMap(key, 'complex');
-  if (full || !('$params' in map)) return map as Record<string, RestliValue>;
+  if (full || !Object.hasOwn(map, '$params')) return map as Record<string, RestliValue>;
   const { $params: _params, ...rest } = map;
   return rest as Record<string, RestliValue>;
 }
@@ -149,6 +155,8 @@ function complexMap(key: unknown, full: boolean): Record<string, RestliValue> {
  * ```
  */
 export function encodeKey(key: Key, options?: KeyOptions): string {
+  checkKeyArgument(key, 'encodeKey');
+  options = checkKeyOptions(options, 'encodeKey');
   const kind = options?.kind ?? inferKeyKind(key);
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
@@ -188,6 +196,45 @@ export function encodeKey(key: Key, options?: KeyOptions): string {
   return text;
 }
 
+/** A key is a primitive or a plain object; anything else is a caller's mistake. */
+function checkKeyArgument(key: unknown, fn: string): void {
+  const type = typeof key;
+  if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') return;
+  if (!isPlainRecord(key)) {
+    throw invalidArgument(fn, 'key', 'a string, number, bigint, boolean or plain object', key);
+  }
+}
+
+const KINDS: readonly unknown[] = ['primitive', 'compound', 'complex'];
+const CONTEXTS: readonly unknown[] = ['path', 'query', 'header', 'body'];
+
+/** The options of encodeKey/decodeKey, each field checked when given. */
+function checkKeyOptions<O extends KeyOptions>(options: O | undefined, fn: string): O | undefined {
+  const checked = optionsArgument<O>(options, fn);
+  if (checked === undefined) return undefined;
+  if (checked.kind !== undefined && !KINDS.includes(checked.kind)) {
+    throw invalidArgument(fn, 'options.kind', "'primitive', 'compound' or 'complex'", checked.kind);
+  }
+  if (checked.context !== undefined && !CONTEXTS.includes(checked.context)) {
+    throw invalidArgument(
+      fn,
+      'options.context',
+      "'path', 'query', 'header' or 'body'",
+      checked.context,
+    );
+  }
+  if (checked.version !== undefined && checked.version !== V1 && checked.version !== V2) {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `${fn}: unsupported protocol version ${String(checked.version)}`,
+    );
+  }
+  if (checked.full !== undefined && typeof checked.full !== 'boolean') {
+    throw invalidArgument(fn, 'options.full', 'a boolean', checked.full);
+  }
+  return checked;
+}
+
 function urlContext(context: KeyContext): 'path' | 'query' | undefined {
   return context === 'path' || context === 'query' ? context : undefined;
 }
@@ -197,8 +244,8 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * strings"). Primitive keys come back as strings (typing is the schema's job), compound and
  * complex keys as maps with string leaves.
  *
- * - Primitive: v2 path is plain percent-decoding (no grammar: `''` stays two apostrophes, as
- *   on a Java server); v1 path is form decoding (`+` is a space); header and body are raw.
+ * - Primitive: v2 path is plain percent-decoding, except that a whole, unescaped `''` is the
+ *   empty key Java writes; v1 path is form decoding (`+` is a space); header and body are raw.
  * - Compound: v2 is a 2.0 map; v1 splits on `&` and `=` with form decoding, and also accepts
  *   the legacy `a:1;b:2` syntax (the reading with more parts wins).
  * - Complex: v2 is a 2.0 map; v1 is a flattened query string, unflattened.
@@ -213,6 +260,8 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * ```
  */
 export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData {
+  requireString(text, 'decodeKey', 'text');
+  options = checkKeyOptions(options, 'decodeKey');
   const kind = options?.kind ?? 'primitive';
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
@@ -222,7 +271,9 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
   checkLength(text, maxLength);
   if (kind === 'primitive') {
     if (raw) return text;
-    if (version === V2) return percentDecode(text, { invalidUtf8 });
+    // `''`, whole and unescaped, is the empty key Java writes (a real `''` is written
+    // `%27%27`); Java's server reads it as two apostrophes, which would not round-trip.
+    if (version === V2) return text === "''" ? '' : percentDecode(text, { invalidUtf8 });
     return formDecode(text, { invalidUtf8 });
   }
   if (version === V2) {
@@ -243,20 +294,51 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
   // Request bodies carry complex keys unescaped; everything else was form-encoded.
   const plain = context === 'body' && options?.full !== false;
   const multimap = new Map<string, string[]>();
-  for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
-    const rawName = unescaped.slice(start, nameEnd);
-    const rawValue = unescaped.slice(valueStart, end);
-    const name = plain
-      ? rawName
-      : formDecode(rawName, { invalidUtf8, base: start, whole: unescaped });
-    const value = plain
-      ? rawValue
-      : formDecode(rawValue, { invalidUtf8, base: valueStart, whole: unescaped });
+  const add = (name: string, value: string) => {
     const values = multimap.get(name);
     if (values) values.push(value);
     else multimap.set(name, [value]);
+  };
+  if (plain) {
+    // Unescaped: nothing is decoded, so no offsets are needed; values that held `&` are glued back.
+    const pieces = unescaped.split('&');
+    glueValuePieces(pieces);
+    for (const piece of pieces) {
+      if (piece === '') continue;
+      const eq = piece.indexOf('=');
+      add(eq === -1 ? piece : piece.slice(0, eq), eq === -1 ? '' : piece.slice(eq + 1));
+    }
+    return unflattenV1(multimap, { maxDepth: options?.maxDepth });
+  }
+  for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
+    const name = formDecode(unescaped.slice(start, nameEnd), {
+      invalidUtf8,
+      base: start,
+      whole: unescaped,
+    });
+    const value = formDecode(unescaped.slice(valueStart, end), {
+      invalidUtf8,
+      base: valueStart,
+      whole: unescaped,
+    });
+    add(name, value);
   }
   return unflattenV1(multimap, { maxDepth: options?.maxDepth });
+}
+
+/**
+ * Joins back the values that held `&`, in place. Unescaped v1 keys (request bodies) are written
+ * with an `=` in every pair, even for an empty value, so a piece without `=` after the first can
+ * only be the rest of the previous value (Java writes `{ k: 'v&v' }` as `k=v&v`).
+ */
+function glueValuePieces(pieces: string[]): void {
+  let out = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (out > 0 && !piece.includes('=')) pieces[out - 1] += `&${piece}`;
+    else pieces[out++] = piece;
+  }
+  pieces.length = out;
 }
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */

@@ -8,7 +8,13 @@
 import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireString,
+} from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
 import { checkLength } from '../internal/limits.ts';
@@ -31,7 +37,7 @@ const MAX_RANGE = 2147483647;
  * ```
  */
 export function escapeMaskSegment(name: string): string {
-  return doubleDollars(name);
+  return doubleDollars(requireString(name, 'escapeMaskSegment', 'name'));
 }
 
 /**
@@ -44,11 +50,14 @@ export function escapeMaskSegment(name: string): string {
  * ```
  */
 export function unescapeMaskSegment(name: string): string {
-  return undoubleDollars(name);
+  return undoubleDollars(requireString(name, 'unescapeMaskSegment', 'name'));
 }
 
-/** `, : ( )`: characters no mask field name can hold (whitespace is checked apart). */
-const GRAMMAR_CHARS = /[,:()]/;
+/**
+ * `, : )`: characters no mask field name can hold (whitespace is checked apart). A `(` can: the
+ * reference reads it as part of a name, and only `:(` opens a nested mask.
+ */
+const GRAMMAR_CHARS = /[,:)]/;
 
 /**
  * Writes a mask in mask syntax (spec f.3). Siblings come in the order the Java reference's hash
@@ -73,17 +82,17 @@ const GRAMMAR_CHARS = /[,:()]/;
  * encodeMask(['id', 'name.first', 'name.last']);    // 'name:(last,first),id'
  * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,$$type,positions:($*:(title))'
  * ```
- * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : ( )`
+ * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : )`
  * or whitespace (which the syntax drops), an included name starting with `-`, a range that is
  * not an integer in 0..2147483647, a value other than 0, 1 or a nested mask; `DEPTH_EXCEEDED`
  * beyond 256 levels (or a cycle).
  */
 export function encodeMask(mask: MaskTree | readonly string[]): string {
-  return writeLevel(
-    Array.isArray(mask) ? treeOf(mask as readonly string[]) : (mask as MaskTree),
-    '$',
-    0,
-  );
+  if (Array.isArray(mask)) return writeLevel(treeOf(mask as readonly string[]), '$', 0);
+  if (!isPlainRecord(mask)) {
+    throw invalidArgument('encodeMask', 'mask', 'a mask tree or a list of paths', mask);
+  }
+  return writeLevel(mask as MaskTree, '$', 0);
 }
 
 /** A field met while merging paths: whether a path named it whole, and the paths beneath it. */
@@ -196,8 +205,8 @@ function writeLevel(tree: MaskTree, path: string, depth: number): string {
       parts.push(name);
     } else if (value === 0) {
       parts.push(`-${name}`);
-    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      parts.push(`${dashed ? '-' : ''}${name}:(${writeLevel(value, at, depth + 1)})`);
+    } else if (isPlainRecord(value)) {
+      parts.push(`${dashed ? '-' : ''}${name}:(${writeLevel(value as MaskTree, at, depth + 1)})`);
     } else {
       throw new RestliEncodeError('INVALID_MASK', 'a mask field is 1, 0 or a nested mask', at);
     }
@@ -229,10 +238,13 @@ export interface DecodeMaskOptions {
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's `Malformed mask syntax: …` message
  * as `reason` and codes `EXPECTED_MASK_OPEN_PAREN`, `INVALID_MASK_RANGE`, `UNEXPECTED_MASK_END`,
- * `EMPTY_MASK_PARENT`, `UNMATCHED_MASK_NESTING`, `EXPECTED_MASK_CLOSE`; and
- * `UNEXPECTED_MASK_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
+ * `EMPTY_MASK_PARENT`, `UNMATCHED_MASK_NESTING`, `EXPECTED_MASK_CLOSE`; and `DEPTH_EXCEEDED`,
+ * `MAX_LENGTH_EXCEEDED`. A `(` that does not follow `:` is part of a field name, as in the
+ * reference (`a(b,c` is the fields `a(b` and `c`).
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
+  requireString(text, 'decodeMask', 'text');
+  options = optionsArgument<DecodeMaskOptions>(options, 'decodeMask');
   checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return grammars().mask.parseMask(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
 }
@@ -248,5 +260,12 @@ export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree 
  * ```
  */
 export function maskToQueryValue(mask: string, version: ProtocolVersionText): string {
+  requireString(mask, 'maskToQueryValue', 'mask');
+  if (version !== '1.0.0' && version !== '2.0.0') {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `maskToQueryValue: unsupported protocol version ${String(version)}`,
+    );
+  }
   return encodeUriComponent(mask, 'QUERY_PARAM', version === '2.0.0');
 }

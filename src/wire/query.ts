@@ -8,6 +8,13 @@
 import { type DecodeOptions, decode, decodeLimits } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireRecord,
+  requireString,
+} from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rawOffset, rebased, rebaseError } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
@@ -53,6 +60,9 @@ export interface DecodeQueryOptions extends QueryOptions, DecodeOptions {}
 /** Mask text of a projection parameter's value. */
 export function maskText(value: MaskInput): string {
   if (typeof value === 'string') return value;
+  if (!Array.isArray(value) && !isPlainRecord(value)) {
+    throw invalidArgument('maskText', 'value', 'a mask string, tree or list of paths', value);
+  }
   return encodeMask(value as MaskTree | readonly string[]);
 }
 
@@ -60,6 +70,32 @@ function checkVersion(version: string): void {
   if (version !== V1 && version !== V2) {
     throw new RestliEncodeError('INVALID_VERSION', `unsupported protocol version ${version}`, '$');
   }
+}
+
+/**
+ * The 2.0 query value of a projection. A 2.0 server hands the raw, still-escaped value to the
+ * mask parser (Java's `URIParamUtils.parseUriParams`: "Don't decode it"), so a mask whose text
+ * the query escaping would change (`é`, a space, `=`, `&`, `+`, `#`, a `%` not starting an
+ * escape) would be read as other field names: refused instead of sent.
+ */
+function projectionValueV2(name: string, value: MaskInput): string {
+  let text: string;
+  try {
+    text = maskText(value);
+  } catch (error) {
+    throw renamePath(error, name);
+  }
+  const escaped = maskToQueryValue(text, V2);
+  if (escaped !== text) {
+    let at = 0;
+    while (at < text.length && text[at] === escaped[at]) at++;
+    throw new RestliEncodeError(
+      'INVALID_MASK',
+      `a 2.0 server reads projections without percent-decoding, so ${JSON.stringify(text[at])} (written ${JSON.stringify(escaped.slice(at, at + 3))}) would change the field name; protocol 1.0 can send it`,
+      childPath('$', name),
+    );
+  }
+  return text;
 }
 
 /**
@@ -76,6 +112,8 @@ function checkVersion(version: string): void {
  * @throws {@link RestliEncodeError} naming the bad parameter (`$.ids[2]`).
  */
 export function encodeQuery(params: QueryParams, options?: QueryOptions): string {
+  requireRecord(params, 'encodeQuery', 'params');
+  options = optionsArgument<QueryOptions>(options, 'encodeQuery');
   const version = options?.version ?? V2;
   checkVersion(version);
   if (version === V1) {
@@ -83,11 +121,15 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
     for (const name of Object.keys(params)) {
       const value = params[name];
       if (value === undefined) continue;
-      setOwn(
-        flat,
-        name,
-        PROJECTION_PARAMS.has(name) ? maskText(value as MaskInput) : (value as RestliValue),
-      );
+      let v1Value: RestliValue;
+      try {
+        v1Value = PROJECTION_PARAMS.has(name)
+          ? maskText(value as MaskInput)
+          : (value as RestliValue);
+      } catch (error) {
+        throw renamePath(error, name);
+      }
+      setOwn(flat, name, v1Value);
     }
     return encodeQueryV1(flat);
   }
@@ -95,9 +137,10 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
   for (const name of Object.keys(params)) {
     const value = params[name];
     if (value === undefined) continue;
+    // The empty name is `''`, as Java writes it (decodeQuery reads it back as the empty name).
     const escapedName = name === '' ? "''" : encode(name, { context: 'query' });
     if (PROJECTION_PARAMS.has(name)) {
-      pairs.push([escapedName, maskToQueryValue(maskText(value as MaskInput), V2)]);
+      pairs.push([escapedName, projectionValueV2(name, value as MaskInput)]);
       continue;
     }
     try {
@@ -155,6 +198,8 @@ export function decodeQuery(query: string, options?: DecodeQueryOptions): Decode
  * ```
  */
 export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions): DetailedQuery {
+  requireString(query, 'decodeQuery', 'query');
+  options = optionsArgument<DecodeQueryOptions>(options, 'decodeQuery');
   const version = options?.version ?? V2;
   const limits = decodeLimits(options);
   checkLength(query, limits.maxLength);
@@ -179,13 +224,15 @@ export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions)
   const seen = new Set<string>();
   for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     const rawName = query.slice(start, nameEnd);
-    const name = formDecode(rawName, {
-      invalidUtf8: limits.invalidUtf8,
-      base: start,
-      whole: query,
-    });
-    // A piece with an empty name is ignored, as the reference does.
-    if (name === '') continue;
+    // A piece with an empty name is ignored, as the reference does. A name that is exactly
+    // `''`, unescaped, is the empty name, as the 2.0 grammar reads `''` (the writer escapes a
+    // real `'`, so `%27%27` is the two apostrophes): Java writes the empty name so and its
+    // server reads it as `''`, which would not round-trip.
+    if (rawName === '') continue;
+    const name =
+      rawName === "''"
+        ? ''
+        : formDecode(rawName, { invalidUtf8: limits.invalidUtf8, base: start, whole: query });
     if (seen.has(name)) {
       throw new RestliSyntaxError(
         'REPEATED_PARAM',
@@ -255,9 +302,18 @@ function decodeParam(
 export function decodeQueryParams(
   multimap: Readonly<Record<string, readonly string[]>>,
 ): DecodedQuery {
+  requireRecord(multimap, 'decodeQueryParams', 'multimap');
   const out: DecodedQuery = {};
   for (const name of Object.keys(multimap)) {
-    const values = multimap[name]!;
+    const values: unknown = multimap[name];
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+      throw invalidArgument(
+        'decodeQueryParams',
+        `multimap[${JSON.stringify(name)}]`,
+        'a list of strings',
+        values,
+      );
+    }
     if (values.length > 1) {
       throw new RestliSyntaxError(
         'REPEATED_PARAM',
@@ -274,6 +330,7 @@ export function decodeQueryParams(
 
 /** The parameters of a decoded query that are plain data (projections removed). */
 export function withoutProjections(params: DecodedQuery): RestliDataMap {
+  requireRecord(params, 'withoutProjections', 'params');
   const out: RestliDataMap = {};
   for (const name of Object.keys(params)) {
     if (!PROJECTION_PARAMS.has(name)) setOwn(out, name, params[name] as RestliData);

@@ -9,16 +9,20 @@
 import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { isPlainRecord, optionsArgument, requireRecord, requireString } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 
-/** A member of a tuple id: a plain string, a URN, or a nested tuple. */
-export type UrnMember = string | Urn | UrnTuple;
+/**
+ * A member of a tuple id: a plain string, a URN, or a nested tuple. Numbers and bigints are
+ * written as their text (a URN id is text: {@link parseUrn} gives them back as strings).
+ */
+export type UrnMember = string | number | bigint | Urn | UrnTuple;
 
 /** A tuple id `(a,b,…)`: one or more members, in order. */
 export type UrnTuple = readonly UrnMember[];
 
-/** The id of a URN: a plain string, or a tuple. */
-export type UrnId = string | UrnTuple;
+/** The id of a URN: a plain string (or number, bigint, written as text), or a tuple. */
+export type UrnId = string | number | bigint | UrnTuple;
 
 /**
  * A URN: `urn:<namespace>:<entityType>:<id>`.
@@ -71,6 +75,8 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
  * (`MALFORMED_ESCAPE`, `INVALID_UTF8`), with the offset in `text`.
  */
 export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
+  requireString(text, 'parseUrn', 'text');
+  options = optionsArgument<ParseUrnOptions>(options, 'parseUrn');
   checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
 }
@@ -85,6 +91,8 @@ export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
  * ```
  */
 export function isUrn(text: string): boolean {
+  // A predicate: anything that is not a string is not a URN.
+  if (typeof text !== 'string') return false;
   try {
     parseUrn(text);
     return true;
@@ -109,7 +117,19 @@ export function isUrn(text: string): boolean {
  * an empty id, tuple or member, or nesting deeper than 256.
  */
 export function formatUrn(urn: Urn): string {
+  requireRecord(urn, 'formatUrn', 'urn');
   return writeUrn(urn, '$', 0);
+}
+
+/** The text of a number or bigint id or member; `undefined` for anything else. */
+function numberText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value !== 'number') return undefined;
+  if (!Number.isFinite(value)) {
+    throw new RestliEncodeError('INVALID_URN', 'a URN id number is finite', path);
+  }
+  // JavaScript's canonical text holds none of `% ( ) ,`, so it is written as it is.
+  return String(value);
 }
 
 function writeUrn(urn: Urn, path: string, depth: number): string {
@@ -130,10 +150,14 @@ function writeUrn(urn: Urn, path: string, depth: number): string {
       );
     }
   }
+  const idPath = `${path}.id`;
   const id =
     typeof urn.id === 'string'
-      ? writePlain(urn.id, `${path}.id`, false)
-      : writeTuple(urn.id, `${path}.id`, depth + 1);
+      ? writePlain(urn.id, idPath, false)
+      : (numberText(urn.id, idPath) ??
+        (Array.isArray(urn.id)
+          ? writeTuple(urn.id, idPath, depth + 1)
+          : invalidPart('a URN id is a string, number, bigint or tuple', idPath)));
   return `${PREFIX}${urn.namespace}:${urn.entityType}:${id}`;
 }
 
@@ -151,9 +175,17 @@ function writeTuple(members: readonly UrnMember[], path: string, depth: number):
     const at = `${path}[${i}]`;
     if (typeof member === 'string') return writePlain(member, at, true);
     if (Array.isArray(member)) return writeTuple(member, at, depth + 1);
-    return writeUrn(member as Urn, at, depth + 1);
+    if (isPlainRecord(member)) return writeUrn(member as unknown as Urn, at, depth + 1);
+    return (
+      numberText(member, at) ??
+      invalidPart('a URN tuple member is a string, number, bigint, URN or tuple', at)
+    );
   });
   return `(${parts.join(',')})`;
+}
+
+function invalidPart(reason: string, path: string): never {
+  throw new RestliEncodeError('INVALID_URN', reason, path);
 }
 
 function writePlain(text: string, path: string, member: boolean): string {

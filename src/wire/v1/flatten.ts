@@ -10,6 +10,7 @@ import { encodeLeaf, isPlainObject } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
+import { invalidArgument, optionsArgument, requireRecord } from '../../internal/args.ts';
 import { formatPath } from '../../internal/paths.ts';
 import { PROJECTION_PARAMS } from '../../internal/projections.ts';
 import { loneSurrogateIndex } from '../../internal/utf8.ts';
@@ -51,6 +52,8 @@ export { PROJECTION_PARAMS };
  * (`CIRCULAR_VALUE`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
  */
 export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<string, string[]> {
+  requireRecord(params, 'flattenV1', 'params');
+  options = optionsArgument<FlattenV1Options>(options, 'flattenV1');
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const out = new Map<string, string[]>();
   const trail: (string | number)[] = [];
@@ -83,6 +86,31 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     return typeof value === 'object' ? undefined : encodeLeaf(value, 'body');
   };
 
+  /**
+   * A list directly inside a list. No v1 name holds one (`a[0][1]` reads back as the key `a[0]`,
+   * index 1), so it is refused, except in the form Java writes that every reader rejects loudly
+   * instead of misreading: inside a root list, inner lists of primitives repeat the indexed name
+   * (`a[0]=x&a[0]=y&a[1]=z`, spec e.1, pinned by the Java vectors), when one of them has two or
+   * more elements (a repeated indexed name is an error to every reader).
+   */
+  const nestedList = (
+    name: string,
+    i: number,
+    element: unknown[],
+    depth: number,
+    javaNested: boolean,
+  ): void => {
+    if (!javaNested)
+      fail('NESTED_V1_LIST', 'a list directly inside a list cannot be written in v1');
+    // Leaves only (javaNested says so); emit writes each under the repeated indexed name and
+    // refuses what is not a value (null, undefined, functions).
+    for (let j = 0; j < element.length; j++) {
+      trail.push(j);
+      emit(`${name}[${i}]`, element[j], depth + 1);
+      trail.pop();
+    }
+  };
+
   const emit = (name: string, value: unknown, depth: number): void => {
     const text = leafText(value);
     if (text !== undefined) {
@@ -96,14 +124,30 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     if (depth >= maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`);
     onPath.add(container);
     if (Array.isArray(container)) {
-      // Java indexes primitives only below the root; at the root it repeats the name.
-      const below = name.includes('.');
+      // Java indexes primitives only below the root; at the root it repeats the name. A reader
+      // takes a repeated name verbatim (no `~`-decoding) and cannot mix it with indexed names,
+      // so a root list whose name was `~`-escaped, or that holds maps, is indexed like a nested
+      // one (Java writes `a~2Eb=x&a~2Eb=y` and `a=x&a[1].b=y`, which it reads back as another
+      // name or rejects).
+      const isLeaf = (e: unknown): boolean => typeof e !== 'object' || e === null;
+      const repeated = depth === 0 && !name.includes('~') && container.every(isLeaf);
+      // Java's form for lists inside a root list, kept where the repeated indexed name makes
+      // every reader reject the parameter rather than misread it (see nestedList).
+      const javaNested =
+        depth === 0 &&
+        container.some((e) => Array.isArray(e) && e.length >= 2) &&
+        container.every((e) => !Array.isArray(e) || e.every(isLeaf));
       for (let i = 0; i < container.length; i++) {
         const element: unknown = container[i];
         trail.push(i);
+        if (Array.isArray(element)) {
+          nestedList(name, i, element, depth, javaNested);
+          trail.pop();
+          continue;
+        }
         const elementText = leafText(element);
         if (elementText === undefined) emit(`${name}[${i}]`, element, depth + 1);
-        else add(below ? `${name}[${i}]` : name, elementText);
+        else add(repeated ? name : `${name}[${i}]`, elementText);
         trail.pop();
       }
     } else if (isPlainObject(container)) {
@@ -123,14 +167,6 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     onPath.delete(container);
   };
 
-  if (
-    typeof params !== 'object' ||
-    params === null ||
-    Array.isArray(params) ||
-    !isPlainObject(params)
-  ) {
-    fail('UNSUPPORTED_VALUE', 'v1 parameters must be a plain object');
-  }
   try {
     for (const name of Object.keys(params)) {
       const value = params[name];
@@ -177,6 +213,7 @@ function sortMultimap(multimap: Map<string, string[]>): Map<string, string[]> {
  * @throws {@link RestliEncodeError} as {@link flattenV1}.
  */
 export function encodeQueryV1(params: V1Params, options?: FlattenV1Options): string {
+  requireRecord(params, 'encodeQueryV1', 'params');
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {
     const escapedName = encodeUriComponent(name, 'QUERY_PARAM', false);
@@ -191,31 +228,78 @@ export function encodeQueryV1(params: V1Params, options?: FlattenV1Options): str
   return pairs.join('&');
 }
 
+const FORM_SPECIALS = /[%&=+]/g;
+const FORM_ESCAPES: Readonly<Record<string, string>> = {
+  '%': '%25',
+  '&': '%26',
+  '=': '%3D',
+  '+': '%2B',
+};
+
+/**
+ * A flattened name as the `'url'` variant writes it: Java writes names raw, but the reader
+ * form-decodes them and splits on `&` and `=`, so exactly those four characters are escaped
+ * (`{ 'a&b': 'x' }` would read back as `{ a: '', b: 'x' }`). Every name Java round-trips is
+ * written as Java writes it.
+ */
+function escapeFormName(name: string): string {
+  return name.replace(FORM_SPECIALS, (c) => FORM_ESCAPES[c]!);
+}
+
 /** How {@link dataMapToQueryString} escapes: not at all, or java URLEncoder on values. */
 export type V1StringEscaping = 'none' | 'url';
 
 /**
  * The v1 string form of a map (Java's `dataMapToQueryString`), used for v1 complex keys: the
- * flattened pairs as `name=value` joined with `&`, names only `~`-escaped. With `'url'` each
- * value goes through java URLEncoder (space → `+`, `&` → `%26`); names are never URL-escaped.
- * An empty value keeps its `=`.
+ * flattened pairs as `name=value` joined with `&`, names `~`-escaped. With `'url'` each value goes
+ * through java URLEncoder (space → `+`, `&` → `%26`) and names have only `% & = +` escaped, which
+ * the reader would otherwise decode or split on (Java writes names raw). Unescaped, a name with
+ * `&` or `=`, or a value with `=` after an `&`, is refused: nothing reads it back. An empty value
+ * keeps its `=`.
  *
  * @example
  * ```ts
  * dataMapToQueryString({ b: 'x y', a: ['2', '10'] });        // 'a=10&a=2&b=x y'
  * dataMapToQueryString({ b: 'x y', 'c d': { e: '&' } }, 'url'); // 'b=x+y&c d.e=%26'
  * ```
- * @throws {@link RestliEncodeError} as {@link flattenV1}.
+ * @throws {@link RestliEncodeError} as {@link flattenV1}; `UNWRITABLE_V1_KEY` unescaped.
  */
 export function dataMapToQueryString(
   params: V1Params,
   escaping: V1StringEscaping = 'none',
   options?: FlattenV1Options,
 ): string {
+  requireRecord(params, 'dataMapToQueryString', 'params');
+  if (escaping !== 'none' && escaping !== 'url') {
+    throw invalidArgument('dataMapToQueryString', 'escaping', "'none' or 'url'", escaping);
+  }
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {
+    if (escaping === 'url') {
+      const written = escapeFormName(name);
+      for (const value of values) pairs.push(`${written}=${urlEncoderEncode(value)}`);
+      continue;
+    }
+    // Unescaped (request-body keys, as Java writes them), every pair has its `=`, so the reader
+    // (decodeKey) takes a piece without `=` as the rest of a value holding `&`. What stays
+    // ambiguous is refused: a name with `&` or `=`, a value with `=` after an `&` (`x&b=y`).
+    if (/[&=]/.test(name)) {
+      throw new RestliEncodeError(
+        'UNWRITABLE_V1_KEY',
+        'a name with & or = cannot be written in an unescaped v1 key',
+        `$[${JSON.stringify(name)}]`,
+      );
+    }
     for (const value of values) {
-      pairs.push(`${name}=${escaping === 'url' ? urlEncoderEncode(value) : value}`);
+      const amp = value.indexOf('&');
+      if (amp !== -1 && value.indexOf('=', amp) !== -1) {
+        throw new RestliEncodeError(
+          'UNWRITABLE_V1_KEY',
+          'a value with = after & cannot be written in an unescaped v1 key: it would read as another field',
+          `$[${JSON.stringify(name)}]`,
+        );
+      }
+      pairs.push(`${name}=${value}`);
     }
   }
   return pairs.join('&');

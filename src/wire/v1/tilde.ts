@@ -7,6 +7,7 @@
  */
 
 import { type ErrorCode, RestliError, RestliSyntaxError } from '../../errors.ts';
+import { invalidArgument, requireString } from '../../internal/args.ts';
 
 /** Encodes and decodes one string with an ASCII hex codec. */
 export interface AsciiHexCodec {
@@ -49,6 +50,11 @@ export function createAsciiHexCodec(
   reserved: readonly string[],
   errorCode: ErrorCode = 'INVALID_HEX_ESCAPE',
 ): AsciiHexCodec {
+  requireString(escapeChar, 'createAsciiHexCodec', 'escapeChar');
+  if (!Array.isArray(reserved)) {
+    throw invalidArgument('createAsciiHexCodec', 'reserved', 'a list of characters', reserved);
+  }
+  requireString(errorCode, 'createAsciiHexCodec', 'errorCode');
   const escapes = new Map<number, string>();
   for (const ch of [escapeChar, ...reserved]) {
     if (ch.length !== 1 || ch.charCodeAt(0) > 0xff) {
@@ -121,6 +127,7 @@ const NAME_SPECIALS = /[.[\]~]/;
  * ```
  */
 export function escapeNameSegment(segment: string): string {
+  requireString(segment, 'escapeNameSegment', 'segment');
   return NAME_SPECIALS.test(segment) ? NAME_CODEC.encode(segment) : segment;
 }
 
@@ -136,5 +143,6 @@ export function escapeNameSegment(segment: string): string {
  * hex digits.
  */
 export function unescapeNameSegment(segment: string): string {
+  requireString(segment, 'unescapeNameSegment', 'segment');
   return NAME_CODEC.decode(segment);
 }
