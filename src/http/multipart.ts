@@ -14,11 +14,42 @@
  */
 
 import { LoneSurrogateError } from '../codec/escape.ts';
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  expectBytes,
+  expectOptions,
+  expectRecord,
+  expectString,
+  invalidArgument,
+  ownValue,
+} from '../internal/args.ts';
 import type { ContentType } from './content-type.ts';
 
 /** Header fields in order, names as written. Look one up with {@link partHeader}. */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
+
+/** Options of {@link readMultipart} and {@link parseMultipart}. */
+export interface MultipartReadOptions {
+  /** Longest body accepted, in bytes, checked before any other work. Default 16 MiB. */
+  maxLength?: number;
+}
+
+/** Refuses a body longer than `maxLength` before any per-part work. */
+function checkBodyLength(body: Uint8Array, options: MultipartReadOptions | undefined): void {
+  expectOptions(options);
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (typeof maxLength !== 'number' || !(maxLength >= 0)) {
+    throw invalidArgument('options.maxLength', 'a number >= 0', maxLength);
+  }
+  if (body.length > maxLength) {
+    // No caret excerpt: it would copy the whole body into the message.
+    throw new RestliError(
+      'MAX_LENGTH_EXCEEDED',
+      `multipart body of ${body.length} bytes is longer than maxLength ${maxLength}`,
+    );
+  }
+}
 
 /** One part of a multipart body, as {@link readMultipart} returns it. */
 export interface MultipartPart {
@@ -360,7 +391,14 @@ function nextDelimiter(
  * new TextDecoder().decode(part.body); // 'hi'
  * ```
  */
-export function readMultipart(body: Uint8Array, boundary: string): MultipartPart[] {
+export function readMultipart(
+  body: Uint8Array,
+  boundary: string,
+  options?: MultipartReadOptions,
+): MultipartPart[] {
+  expectBytes(body, 'body');
+  expectString(boundary, 'boundary');
+  checkBodyLength(body, options);
   if (
     boundary.length === 0 ||
     boundary.length > MAX_BOUNDARY_LENGTH ||
@@ -402,7 +440,10 @@ export function readMultipart(body: Uint8Array, boundary: string): MultipartPart
 
 /** Splits `body[start, end)` into header fields and content. */
 function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
-  const headers: [string, string][] = [];
+  // Each field's value is kept as its trimmed pieces (the first line and every folded
+  // continuation) and joined once at the end: re-trimming a growing string per continuation line
+  // would make a header with many folds quadratic.
+  const fields: [string, string[]][] = [];
   let i = start;
   let contentStart = end;
   while (i < end) {
@@ -417,19 +458,23 @@ function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
     const line = utf8Text(body.subarray(i, stop));
     if (line[0] === ' ' || line[0] === '\t') {
       // A folded continuation: unfolding joins it to the previous field with one space.
-      const previous = headers[headers.length - 1];
+      const previous = fields[fields.length - 1];
       if (previous === undefined) throw malformed('Continuation line without a header', body, i);
-      previous[1] = `${previous[1].trimEnd()} ${line.trim()}`.trim();
+      previous[1].push(line.trim());
     } else {
       const colon = line.indexOf(':');
       const name = colon < 0 ? '' : line.slice(0, colon).trimEnd();
       if (!HEADER_NAME.test(name)) {
         throw malformed('A part header line must be "name: value"', body, i);
       }
-      headers.push([name, line.slice(colon + 1).trim()]);
+      fields.push([name, [line.slice(colon + 1).trim()]]);
     }
     i = lineEnd + 1;
   }
+  const headers: [string, string][] = fields.map(([name, pieces]) => [
+    name,
+    pieces.filter((piece) => piece !== '').join(' '),
+  ]);
   return { headers, body: body.subarray(contentStart, end) };
 }
 
@@ -444,8 +489,16 @@ function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
  * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes);
  * ```
  */
-export function parseMultipart(contentType: ContentType, body: Uint8Array): MultipartPart[] {
-  const boundary = contentType.parameters.boundary;
+export function parseMultipart(
+  contentType: ContentType,
+  body: Uint8Array,
+  options?: MultipartReadOptions,
+): MultipartPart[] {
+  expectRecord(contentType, 'contentType');
+  expectRecord(contentType.parameters, 'contentType.parameters');
+  expectBytes(body, 'body');
+  checkBodyLength(body, options);
+  const boundary = ownValue(contentType.parameters, 'boundary');
   if (contentType.type !== 'multipart' || boundary === undefined) {
     const shown = contentType.mediaType;
     throw new RestliSyntaxError(
@@ -457,5 +510,5 @@ export function parseMultipart(contentType: ContentType, body: Uint8Array): Mult
       shown.length,
     );
   }
-  return readMultipart(body, boundary);
+  return readMultipart(body, boundary, options);
 }

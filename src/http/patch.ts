@@ -13,7 +13,9 @@
 import { isPlainObject, sortedKeys } from '../codec/encode.ts';
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliError } from '../errors.ts';
+import { expectOptions } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
+import { isStackOverflow } from '../internal/stack.ts';
 import type { RestliPrimitive } from '../types.ts';
 
 /**
@@ -103,6 +105,7 @@ export function createPatch(
   after: PatchRecord,
   options?: PatchOptions,
 ): PatchRequest {
+  expectOptions(options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   for (const [name, value] of [
     ['before', before],
@@ -112,7 +115,15 @@ export function createPatch(
       throw encodeFail('UNSUPPORTED_VALUE', `${name} is not a record (plain object)`, '$');
     }
   }
-  return { patch: diff(before, after, '$', 0, maxDepth) };
+  try {
+    return { patch: diff(before, after, '$', 0, maxDepth) };
+  } catch (error) {
+    // A maxDepth above what the call stack holds: the stack is the limit.
+    if (isStackOverflow(error)) {
+      throw encodeFail('DEPTH_EXCEEDED', 'nesting too deep for the call stack', '$');
+    }
+    throw error;
+  }
 }
 
 function diff(
@@ -207,6 +218,7 @@ export function applyPatch(
   patch: PatchRequest | PatchTree,
   options?: PatchOptions,
 ): { [field: string]: PatchData } {
+  expectOptions(options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const wrapped = isRequest(patch);
   const tree: unknown = wrapped ? patch.patch : patch;
@@ -214,7 +226,15 @@ export function applyPatch(
   if (!isRecord(value)) {
     throw patchFail('INVALID_PATCH', 'a patch applies to a record (plain object)', path);
   }
-  return applyTree(value, tree, path, 0, maxDepth) as { [field: string]: PatchData };
+  try {
+    return applyTree(value, tree, path, 0, maxDepth) as { [field: string]: PatchData };
+  } catch (error) {
+    // A maxDepth above what the call stack holds: the stack is the limit.
+    if (isStackOverflow(error)) {
+      throw patchFail('DEPTH_EXCEEDED', 'nesting too deep for the call stack', path);
+    }
+    throw error;
+  }
 }
 
 function isRequest(patch: unknown): patch is PatchRequest {

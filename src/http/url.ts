@@ -7,6 +7,14 @@
 
 import { percentDecode } from '../codec/escape.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  expectOptionalString,
+  expectOptions,
+  expectRecord,
+  expectString,
+  invalidArgument,
+  ownValue,
+} from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import {
@@ -106,9 +114,11 @@ export interface BuildUrlOptions {
   base?: string;
 }
 
-function methodOf(method: string): RestliMethod {
+/** The method named `method` (any case); only the table's own names, never `constructor`. */
+function methodOf(method: unknown, name = 'method'): RestliMethod {
+  expectString(method, name);
   const m = method.toLowerCase() as RestliMethod;
-  if (!(m in HTTP_VERBS)) {
+  if (!Object.hasOwn(HTTP_VERBS, m)) {
     throw new RestliError('INVALID_METHOD', `unknown Rest.li method ${method}`);
   }
   return m;
@@ -116,6 +126,7 @@ function methodOf(method: string): RestliMethod {
 
 /** The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`). */
 export function templateComponents(template: string): string[] {
+  expectString(template, 'template');
   return template.split('/').filter((s) => s !== '' && !/^\{[^}]*\}$/.test(s));
 }
 
@@ -136,14 +147,29 @@ export function templateComponents(template: string): string[] {
  * ```
  */
 export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): string {
+  expectRecord(request, 'request');
+  expectOptions(options);
+  expectOptionalString(options?.base, 'options.base');
   const version = options?.version ?? V2;
-  const method = methodOf(request.method);
+  const method = methodOf(request.method, 'request.method');
+  expectString(request.resource, 'request.resource');
+  if (request.pathKeys !== undefined) expectRecord(request.pathKeys, 'request.pathKeys');
+  if (request.pathKeyKinds !== undefined)
+    expectRecord(request.pathKeyKinds, 'request.pathKeyKinds');
+  if (request.params !== undefined) expectRecord(request.params, 'request.params');
+  if (request.ids !== undefined && !Array.isArray(request.ids)) {
+    throw invalidArgument('request.ids', 'an array', request.ids);
+  }
+  for (const name of ['finder', 'batchFinder', 'action'] as const) {
+    expectOptionalString(request[name], `request.${name}`);
+  }
   let path = request.resource.replace(/\{([^}]*)\}/g, (_m, name: string) => {
-    const key = request.pathKeys?.[name];
+    // Own properties only: a placeholder `{constructor}` must not find Object's constructor.
+    const key = ownValue(request.pathKeys, name);
     if (key === undefined) {
       throw new RestliError('MISSING_PATH_KEY', `no value for the path key {${name}}`);
     }
-    return encodeKey(key, { kind: request.pathKeyKinds?.[name], version, context: 'path' });
+    return encodeKey(key, { kind: ownValue(request.pathKeyKinds, name), version, context: 'path' });
   });
   const appendSegment = (segment: string) => {
     // A v1 empty primitive key is an empty segment, which the URI builder drops (spec d.1).
@@ -169,8 +195,28 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
     if (mask !== undefined) params[name] = mask;
   }
   if (request.ids !== undefined) params.ids = idsValue(request.ids, request.keyKind, version);
+  if (method === 'action') checkActionQuery(params);
   const query = encodeQuery(params, { version });
   return `${options?.base ?? ''}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/**
+ * An action's URL carries only the action's name: its parameters travel in the JSON body (spec
+ * i.1; the Java client's `ActionRequest` never writes them into the query), so a parameter given
+ * here would be sent where no server reads it.
+ */
+function checkActionQuery(params: Readonly<Record<string, unknown>>): void {
+  if (typeof params.action !== 'string') {
+    throw new RestliError('MISSING_ACTION', 'an action request needs its action name (action)');
+  }
+  for (const name of Object.keys(params)) {
+    if (name !== 'action') {
+      throw new RestliError(
+        'ACTION_PARAMETER_IN_QUERY',
+        `an action's parameters travel in the JSON body, not in the query: ${JSON.stringify(name)}`,
+      );
+    }
+  }
 }
 
 /**
@@ -206,7 +252,9 @@ export function requestHeaders(
   request: Pick<RestliRequest, 'method'>,
   options?: { version?: ProtocolVersionText },
 ): Record<string, string> {
-  const method = methodOf(request.method);
+  expectRecord(request, 'request');
+  expectOptions(options);
+  const method = methodOf(request.method, 'request.method');
   const headers: Record<string, string> = {
     'X-RestLi-Protocol-Version': options?.version ?? V2,
   };
@@ -217,6 +265,7 @@ export function requestHeaders(
 
 /** The HTTP verb of a Rest.li method. */
 export function httpMethod(method: RestliMethod | Uppercase<RestliMethod>): string {
+  // methodOf checks the type and looks the name up as an own property of the table.
   return HTTP_VERBS[methodOf(method)];
 }
 
@@ -228,6 +277,11 @@ export interface ResourceDescription {
   keyKind?: KeyKind;
   /** Kinds of the parent keys, by placeholder name. */
   pathKeyKinds?: { readonly [name: string]: KeyKind };
+  /**
+   * A simple (singleton) resource: it has no key, so a GET on it is `get` (not `get_all`), a POST
+   * is `partial_update` (or `action`), and no key segment follows its path. Default `false`.
+   */
+  simple?: boolean;
 }
 
 /** Options of {@link parseUrl}. */
@@ -277,6 +331,7 @@ export function splitUrl(url: string): {
   query: string | undefined;
   fragment: string;
 } {
+  expectString(url, 'url');
   const origin = ORIGIN.exec(url)?.[0] ?? '';
   let rest = url.slice(origin.length);
   let fragment = '';
@@ -314,10 +369,13 @@ export function segmentKeyKind(segment: string, version: ProtocolVersionText): K
  * the URL.
  */
 export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
+  expectString(url, 'url');
+  expectOptions(options);
+  expectOptionalString(options?.httpMethod, 'options.httpMethod');
+  expectOptionalString(options?.restliMethod, 'options.restliMethod');
   const version = options?.version ?? V2;
   const { origin, path, query, fragment } = splitUrl(url);
-  const resource =
-    typeof options?.resource === 'string' ? { path: options.resource } : options?.resource;
+  const resource = resourceOf(options?.resource);
   const rawSegments = path.split('/');
   const leadingSlash = path.startsWith('/');
   const segments = rawSegments.filter((s) => s !== '');
@@ -344,14 +402,16 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
       if (!m) return;
       const name = m[1]!;
       const text = resourceSegments[i]!;
-      const kind = resource.pathKeyKinds?.[name] ?? segmentKeyKind(text, version);
+      const kind = ownValue(resource.pathKeyKinds, name) ?? segmentKeyKind(text, version);
       setOwn(pathKeys, name, keyIn(url, text, kind, version));
     });
     const extra = segments.slice(start + template.length);
-    if (extra.length > 1) {
+    if (extra.length > (resource.simple === true ? 0 : 1)) {
       throw new RestliSyntaxError(
         'RESOURCE_MISMATCH',
-        'more than one key segment after the resource path',
+        resource.simple === true
+          ? 'a simple resource has no key segment'
+          : 'more than one key segment after the resource path',
         url,
         origin.length,
       );
@@ -382,7 +442,14 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     else setOwn(params, name, value);
   }
 
-  const method = inferMethod(params, ids !== undefined, keySegment !== undefined, options);
+  const method = inferMethod(
+    params,
+    ids !== undefined,
+    keySegment !== undefined,
+    resource?.simple === true,
+    options,
+  );
+  if (method === 'action') checkActionParams(url, query ?? '', params, ids !== undefined);
   const parsed: ParsedUrl = {
     method,
     base:
@@ -407,6 +474,56 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     else parsed.id = key;
   }
   return parsed;
+}
+
+/** The resource option as a description, checked. */
+function resourceOf(resource: unknown): ResourceDescription | undefined {
+  if (resource === undefined) return undefined;
+  if (typeof resource === 'string') return { path: resource };
+  expectRecord(resource, 'options.resource');
+  const description = resource as ResourceDescription;
+  expectString(description.path, 'options.resource.path');
+  if (description.pathKeyKinds !== undefined) {
+    expectRecord(description.pathKeyKinds, 'options.resource.pathKeyKinds');
+  }
+  if (description.simple !== undefined && typeof description.simple !== 'boolean') {
+    throw invalidArgument('options.resource.simple', 'a boolean', description.simple);
+  }
+  return description;
+}
+
+/**
+ * An action URL names the action and nothing else: its parameters travel in the JSON body, so a
+ * query parameter beside `action` is not one of them (spec i.1).
+ */
+function checkActionParams(
+  url: string,
+  query: string,
+  params: DecodedQuery,
+  hasIds: boolean,
+): void {
+  const action = params.action;
+  const at = url.length - query.length;
+  if (hasIds) {
+    throw new RestliSyntaxError(
+      'ACTION_PARAMETER_IN_QUERY',
+      'an action URL carries only the action name, not ids',
+      url,
+      at,
+    );
+  }
+  if (typeof action !== 'string') {
+    throw new RestliSyntaxError('INVALID_ACTION', 'the action name must be a string', url, at);
+  }
+  for (const name of Object.keys(params)) {
+    if (name === 'action') continue;
+    throw new RestliSyntaxError(
+      'ACTION_PARAMETER_IN_QUERY',
+      `an action's parameters travel in the JSON body, not in the query: ${JSON.stringify(name)}`,
+      url,
+      at,
+    );
+  }
 }
 
 /** Where the template's segments start in the path, static segments compared decoded. */
@@ -484,20 +601,23 @@ function inferMethod(
   params: DecodedQuery,
   hasIds: boolean,
   hasKey: boolean,
+  simple: boolean,
   options: ParseUrlOptions | undefined,
 ): RestliMethod {
-  if (options?.restliMethod) return methodOf(options.restliMethod);
+  if (options?.restliMethod) return methodOf(options.restliMethod, 'options.restliMethod');
   const verb = (options?.httpMethod ?? 'GET').toUpperCase();
+  // A simple resource is its own entity: a request without a key addresses it, not a collection.
+  const keyed = hasKey || simple;
   if (verb === 'GET') {
-    if ('q' in params) return 'finder';
-    if ('bq' in params) return 'batch_finder';
+    if (Object.hasOwn(params, 'q')) return 'finder';
+    if (Object.hasOwn(params, 'bq')) return 'batch_finder';
     if (hasIds) return 'batch_get';
-    return hasKey ? 'get' : 'get_all';
+    return keyed ? 'get' : 'get_all';
   }
   if (verb === 'POST') {
-    if ('action' in params) return 'action';
+    if (Object.hasOwn(params, 'action')) return 'action';
     if (hasIds) return 'batch_partial_update';
-    return hasKey ? 'partial_update' : 'create';
+    return keyed ? 'partial_update' : 'create';
   }
   if (verb === 'PUT') return hasIds ? 'batch_update' : 'update';
   if (verb === 'DELETE') return hasIds ? 'batch_delete' : 'delete';
