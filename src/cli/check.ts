@@ -3,7 +3,7 @@
 import type { ProtocolVersionText } from '../http/version-text.ts';
 import { type Command, UsageError } from './command.ts';
 import { type HarRequest, readHar } from './har.ts';
-import { inputsOf, progress, runPipeline } from './lines.ts';
+import { type Input, inputsOf, progress, runPipeline } from './lines.ts';
 import { loadRestspecs } from './restspec.ts';
 
 /** What `check` found about one request. */
@@ -55,14 +55,15 @@ Options:
     const json = values.json === true;
 
     const har: HarRequest[] | undefined = harPath === undefined ? undefined : readHar(harPath);
-    const queue: HarRequest[] = [];
-    async function* inputs(): AsyncIterable<string> {
+    // The HAR request whose URL the pipeline holds (it pulls one input at a time).
+    let harRequest: HarRequest | undefined;
+    async function* inputs(): AsyncIterable<Input> {
       if (!har) {
         yield* inputsOf(positionals);
         return;
       }
       for (const request of har) {
-        queue.push(request);
+        harRequest = request;
         yield request.url;
       }
     }
@@ -71,12 +72,14 @@ Options:
     const perProblem = new Map<string, number>();
     let notV2 = 0;
     let total = 0;
-    const reports = new Map<number, CheckReport>();
+    // Only the current line's report is kept: the JSON writer takes it right after the line.
+    let current: CheckReport | undefined;
 
     const failures = await runPipeline(
       inputs(),
-      (url, line) => {
-        const request = har ? queue.shift() : undefined;
+      (url) => {
+        current = undefined;
+        const request = harRequest;
         const detected = detectVersion(url).version;
         const header = request?.version;
         const report: CheckReport = {
@@ -117,7 +120,7 @@ Options:
           report.agrees &&
           !report.problems.includes('UNSUPPORTED_VERSION');
         if (!ok) notV2++;
-        reports.set(line, report);
+        current = report;
         return [
           `${report.version}(${report.source})`,
           report.valid ? 'valid' : 'INVALID',
@@ -129,9 +132,8 @@ Options:
       {
         json,
         jsonFields: () => {
-          const line = Math.max(...reports.keys());
-          const report = reports.get(line)!;
-          reports.delete(line);
+          const report = current!;
+          current = undefined;
           return { output: report.v2 ?? null, report };
         },
         onResult: progress(),
