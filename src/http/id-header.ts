@@ -5,6 +5,7 @@
  * @module
  */
 
+import { expectOptions, expectRecord, invalidArgument } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import type { RestliData } from '../types.ts';
 import { decodeKey, encodeKey, inferKeyKind, type Key, type KeyKind } from '../wire/keys.ts';
@@ -38,6 +39,7 @@ export interface IdOptions {
  * ```
  */
 export function encodeIdHeader(key: Key, options?: IdOptions): { name: string; value: string } {
+  expectOptions(options);
   const version = options?.version ?? V2;
   const value = encodeKey(key, {
     kind: options?.kind ?? inferKeyKind(key),
@@ -56,6 +58,7 @@ export function encodeIdHeader(key: Key, options?: IdOptions): { name: string; v
  * `EXPECTED_TOKEN` error).
  */
 export function decodeIdHeader(headers: HeadersLike, options?: IdOptions): RestliData | undefined {
+  expectOptions(options);
   const version = options?.version ?? exchangeVersion(headers);
   const value = headerValue(headers, idHeaderName(version));
   if (value === undefined) return undefined;
@@ -92,8 +95,16 @@ export function encodeBatchKeys<T>(
   entries: Iterable<readonly [Key, T]>,
   options?: BatchKeyOptions,
 ): Record<string, T> {
+  expectOptions(options);
+  if (
+    typeof (entries as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function'
+  ) {
+    throw invalidArgument('entries', 'an iterable of [key, value] pairs', entries);
+  }
   const out: Record<string, T> = {};
-  for (const [key, value] of entries) {
+  for (const pair of entries) {
+    if (!Array.isArray(pair)) throw invalidArgument('an entry', 'a [key, value] pair', pair);
+    const [key, value] = pair as readonly [Key, T];
     const text = encodeKey(key, {
       kind: options?.kind ?? inferKeyKind(key),
       version: options?.version ?? V2,
@@ -110,6 +121,8 @@ export function decodeBatchKeys<T>(
   map: { readonly [keyText: string]: T },
   options?: BatchKeyOptions,
 ): [RestliData, T][] {
+  expectRecord(map, 'map');
+  expectOptions(options);
   return Object.keys(map).map((text) => [
     decodeKey(text, {
       kind: options?.kind ?? 'primitive',

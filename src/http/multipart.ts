@@ -158,6 +158,9 @@ function invalidUtf8Offset(bytes: Uint8Array): number {
 
 /** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive). */
 export function partHeader(headers: HeaderList, header: string): string | undefined {
+  if (!Array.isArray(headers))
+    throw invalidArgument('headers', 'an array of [name, value]', headers);
+  expectString(header, 'header');
   const wanted = header.toLowerCase();
   for (const [name, value] of headers) if (name.toLowerCase() === wanted) return value;
   return undefined;
@@ -194,8 +197,15 @@ export function chooseBoundary(
   contents: readonly Uint8Array[],
   generate: () => string = generateBoundary,
 ): string {
+  if (!Array.isArray(contents))
+    throw invalidArgument('contents', 'an array of Uint8Array', contents);
+  contents.forEach((content, i) => {
+    expectBytes(content, `contents[${i}]`);
+  });
+  if (typeof generate !== 'function') throw invalidArgument('generate', 'a function', generate);
   for (let attempt = 0; attempt < MAX_BOUNDARY_ATTEMPTS; attempt++) {
     const boundary = generate();
+    expectString(boundary, 'the generated boundary');
     checkBoundary(boundary);
     const delimiter = utf8Encode(`--${boundary}`);
     if (contents.every((content) => indexOfBytes(content, delimiter, 0) < 0)) return boundary;
@@ -250,6 +260,29 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** A part to write: a record with headers (list or record of strings) and a string or bytes body. */
+function checkPartInput(part: unknown, index: number): void {
+  expectRecord(part, `parts[${index}]`);
+  const { headers, body } = part as MultipartPartInput;
+  if (Array.isArray(headers)) {
+    headers.forEach((entry: unknown, i) => {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
+        throw invalidArgument(
+          `parts[${index}].headers[${i}]`,
+          'a [name, value] pair of strings',
+          entry,
+        );
+      }
+    });
+  } else {
+    expectRecord(headers, `parts[${index}].headers`);
+    for (const [name, value] of Object.entries(headers)) {
+      expectString(value, `parts[${index}].headers[${JSON.stringify(name)}]`);
+    }
+  }
+  if (typeof body !== 'string') expectBytes(body, `parts[${index}].body`);
+}
+
 function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
   return Array.isArray(headers) ? (headers as HeaderList) : Object.entries(headers);
 }
@@ -271,10 +304,13 @@ function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
  * ```
  */
 export function writeMultipart(parts: readonly MultipartPartInput[], boundary: string): Uint8Array {
+  if (!Array.isArray(parts)) throw invalidArgument('parts', 'an array of parts', parts);
+  expectString(boundary, 'boundary');
   checkBoundary(boundary);
   const delimiter = utf8Encode(`--${boundary}`);
   const chunks: Uint8Array[] = [];
   parts.forEach((part, index) => {
+    checkPartInput(part, index);
     let head = '';
     for (const [name, value] of headerEntries(part.headers)) {
       if (!HEADER_NAME.test(name)) {
