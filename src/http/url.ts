@@ -378,7 +378,13 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const resource = resourceOf(options?.resource);
   const rawSegments = path.split('/');
   const leadingSlash = path.startsWith('/');
-  const segments = rawSegments.filter((s) => s !== '');
+  // An empty segment between two others is an empty key (Java writes the empty string key as an
+  // empty v1 segment: `/widgets//members/1`); leading and trailing slashes are not segments.
+  let first = 0;
+  let last = rawSegments.length;
+  while (first < last && rawSegments[first] === '') first++;
+  while (last > first && rawSegments[last - 1] === '') last--;
+  const segments = rawSegments.slice(first, last);
 
   let baseCount = 0;
   const pathKeys: Record<string, RestliData> = {};

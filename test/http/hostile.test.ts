@@ -111,11 +111,11 @@ describe.each(WRONG)(
       ['decodeBatchKeys', () => decodeBatchKeys(bad as never)],
     ];
     // Where the argument is valid: an array of parts, an iterable of entries (arrays and Maps).
-  const valid: Record<string, readonly string[]> = {
-    'an array': ['writeMultipart', 'encodeBatchKeys'],
-    'a Map': ['encodeBatchKeys'],
-  };
-  test.each(calls.filter(([name]) => !valid[_n]?.includes(name)))('%s', (_name, call) => {
+    const valid: Record<string, readonly string[]> = {
+      'an array': ['writeMultipart', 'encodeBatchKeys'],
+      'a Map': ['encodeBatchKeys'],
+    };
+    test.each(calls.filter(([name]) => !valid[_n]?.includes(name)))('%s', (_name, call) => {
       expect(codeOf(call)).toBe('INVALID_ARGUMENT');
     });
   },
