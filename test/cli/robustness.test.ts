@@ -3,11 +3,9 @@
  * that line and the run goes on; a line longer than the limit is refused before any work and never
  * held whole in memory.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { MAX_LINE_LENGTH, OverlongLine, splitLines } from '../../src/cli/lines.ts';
-import { ensureBuilt, restli } from './run.ts';
-
-beforeAll(ensureBuilt);
+import { restli } from './run.ts';
 
 async function collect(chunks: string[], maxLength: number) {
   async function* source() {
