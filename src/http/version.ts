@@ -9,8 +9,8 @@
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import {
   describeArgument,
+  expectObject,
   expectOptions,
-  expectRecord,
   expectString,
   invalidArgument,
 } from '../internal/args.ts';
@@ -327,7 +327,7 @@ export function announcedVersion(
   random: () => number = Math.random,
   config: VersionConfig = {},
 ): ProtocolVersion {
-  if (!(properties instanceof Map)) expectRecord(properties, 'properties');
+  if (!(properties instanceof Map)) expectObject(properties, 'properties');
   if (typeof random !== 'function') throw invalidArgument('random', 'a function', random);
   expectOptions(config, 'config');
   const baseline = toVersion(config.baseline ?? BASELINE_VERSION);
@@ -437,5 +437,5 @@ export function errorResponseHeaderName(
 /** Headers must be a plain object or have a `get` method (the Fetch `Headers`). */
 function checkHeaders(headers: unknown): void {
   if (typeof (headers as { get?: unknown } | null)?.get === 'function') return;
-  expectRecord(headers, 'headers');
+  expectObject(headers, 'headers');
 }

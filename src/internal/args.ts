@@ -57,6 +57,16 @@ export function expectRecord(value: unknown, name: string): asserts value is obj
   if (!isPlainRecord(value)) throw invalidArgument(name, 'a plain object', value);
 }
 
+/**
+ * Throws `INVALID_ARGUMENT` unless `value` is an object that is not an array (any prototype: only
+ * its own properties will be read).
+ */
+export function expectObject(value: unknown, name: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidArgument(name, 'an object', value);
+  }
+}
+
 /** Throws `INVALID_ARGUMENT` unless `value` is undefined or a plain object (an options bag). */
 export function expectOptions(
   value: unknown,
