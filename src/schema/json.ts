@@ -35,11 +35,17 @@ function isHexDigit(c: number): boolean {
 
 /**
  * Reads one JSON value. Integers outside ±(2^53 − 1) become `bigint`; other numbers are doubles.
+ * With `comments`, `/* … *\/` and `// …` count as whitespace (as in `.pdsc` files).
  *
  * @throws {@link RestliSyntaxError} `JSON_SYNTAX` with the offset of the first wrong character;
  *   `DEPTH_EXCEEDED` for nesting beyond `maxDepth`.
  */
-export function readJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): PegasusData {
+export function readJson(
+  text: string,
+  options?: { maxDepth?: number; comments?: boolean },
+): PegasusData {
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const comments = options?.comments === true;
   let i = 0;
   const n = text.length;
   const fail = (reason: string, at = i): never => {
@@ -48,6 +54,20 @@ export function readJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): PegasusDat
   const space = (): void => {
     while (i < n) {
       const c = text.charCodeAt(i);
+      if (c === 0x2f && comments) {
+        // Schema files are read as Jackson with ALLOW_COMMENTS reads them.
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x2f) {
+          while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+          continue;
+        }
+        if (next === 0x2a) {
+          const end = text.indexOf('*/', i + 2);
+          if (end < 0) fail('unterminated comment');
+          i = end + 2;
+          continue;
+        }
+      }
       if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return;
       i++;
     }
