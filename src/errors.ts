@@ -123,3 +123,18 @@ export class RestliSourceSyntaxError extends RestliSyntaxError {
     this.message = `${reason} at line ${line}, column ${column}\n${lineCaretExcerpt(input, offset)}`;
   }
 }
+
+/**
+ * A value that does not fit its schema (a typed value, Pegasus data or a decoded 2.0 value);
+ * `path` names the first bad value (`$.a[2].b`).
+ */
+export class RestliSchemaError extends RestliError {
+  /** Where the bad value sits, as a JSONPath-like string. */
+  readonly path: string;
+
+  constructor(code: string, reason: string, path: string) {
+    super(code, `${reason} at ${path}`);
+    this.name = 'RestliSchemaError';
+    this.path = path;
+  }
+}
