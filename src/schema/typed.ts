@@ -22,7 +22,6 @@ import { RestliSchemaError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
 import {
   type DataSchema,
-  describe,
   isNamedSchema,
   type PegasusData,
   type RecordSchema,
@@ -467,9 +466,4 @@ export function toData(
   options?: TypedOptions,
 ): PegasusData {
   return start(value, schema, set, options, 'typed') as PegasusData;
-}
-
-/** For messages and tools: a short name of what a schema expects. */
-export function describeSchema(schema: DataSchema): string {
-  return describe(schema);
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { isNamedSchema } from '../../src/schema/model.ts';
 import { parsePdl } from '../../src/schema/pdl.ts';
 import { parsePdsc } from '../../src/schema/pdsc.ts';
+import { printPdl } from '../../src/schema/print-pdl.ts';
 import { filesUnder, normalize, readText } from '../helpers/schema.ts';
 
 const ROOT = 'test/fixtures/pdl';
@@ -30,6 +31,11 @@ describe('the rest.li .pdl corpus', () => {
   it.each(pdlFiles)('parses %s', (file) => {
     const schema = parsePdl(readText(join(ROOT, file)));
     expect(schema.type).not.toBe('ref');
+  });
+
+  it.each(pdlFiles)('prints %s as PDL that parses back to the same model', (file) => {
+    const schema = parsePdl(readText(join(ROOT, file)));
+    expect(normalize(parsePdl(printPdl(schema)))).toEqual(normalize(schema));
   });
 });
 
