@@ -40,7 +40,7 @@ const wireDouble = (d: number): number => (Object.is(d, -0) ? 0 : d);
  * A random typed value of `schema` (generated with `g`), with every place in it recorded.
  * `wire` keeps to values the 2.0 grammar carries exactly.
  */
-function valueOf(
+function typedValueOf(
   g: fc.GeneratorValue,
   schema: DataSchema,
   set: SchemaSet,
@@ -89,7 +89,7 @@ function valueOf(
       const n = g(fc.integer, { min: 0, max: 3 });
       const out: TypedValue[] = [];
       for (let i = 0; i < n; i++) {
-        out.push(valueOf(g, s.items, set, wire, `${path}[${i}]`, [...steps, i], places));
+        out.push(typedValueOf(g, s.items, set, wire, `${path}[${i}]`, [...steps, i], places));
       }
       return out;
     }
@@ -100,7 +100,7 @@ function valueOf(
       );
       const out: { [key: string]: TypedValue } = {};
       for (const key of keys) {
-        const value = valueOf(g, s.values, set, wire, keyPath(path, key), [...steps, key], places);
+        const value = typedValueOf(g, s.values, set, wire, keyPath(path, key), [...steps, key], places);
         Object.defineProperty(out, key, {
           value,
           enumerable: true,
@@ -116,7 +116,7 @@ function valueOf(
       if (member.type.type === 'null') return null;
       const key = unionMemberKey(member, set);
       return {
-        [key]: valueOf(g, member.type, set, wire, keyPath(path, key), [...steps, key], places),
+        [key]: typedValueOf(g, member.type, set, wire, keyPath(path, key), [...steps, key], places),
       };
     }
     case 'record': {
@@ -124,7 +124,7 @@ function valueOf(
       const out: { [key: string]: TypedValue } = {};
       for (const field of set.allFields(s)) {
         if (field.optional && g(fc.boolean)) continue;
-        out[field.name] = valueOf(
+        out[field.name] = typedValueOf(
           g,
           field.type,
           set,
@@ -144,7 +144,7 @@ const caseArb = (wire: boolean) =>
   fc.tuple(schemaArb({ refs: false, decorations: false }), fc.gen()).map(([schema, g]) => {
     const set = new SchemaSet([schema]);
     const places: Place[] = [];
-    const value = valueOf(g, schema, set, wire, '$', [], places);
+    const value = typedValueOf(g, schema, set, wire, '$', [], places);
     const place = places[g(fc.integer, { min: 0, max: places.length - 1 })]!;
     return { schema, set, value, place };
   });
