@@ -100,7 +100,15 @@ function typedValueOf(
       );
       const out: { [key: string]: TypedValue } = {};
       for (const key of keys) {
-        const value = typedValueOf(g, s.values, set, wire, keyPath(path, key), [...steps, key], places);
+        const value = typedValueOf(
+          g,
+          s.values,
+          set,
+          wire,
+          keyPath(path, key),
+          [...steps, key],
+          places,
+        );
         Object.defineProperty(out, key, {
           value,
           enumerable: true,
