@@ -85,7 +85,7 @@ describe('parsePdl', () => {
           { alias: 'record', type: { type: 'int' } },
           {
             alias: 'b',
-            doc: 'b',
+            doc: ' b ',
             properties: { p: true },
             type: { type: 'array', items: { type: 'string' } },
           },
