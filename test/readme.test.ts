@@ -112,3 +112,28 @@ test('request URLs and the end-to-end example', () => {
   expect(http.method).toBe('POST');
   expect(http.url).toBe('https://api.linkedin.com/v2/people/(id:ABC123)/certifications/42');
 });
+
+test('schemas', async () => {
+  const { SchemaSet, fromData, fromStrings, parsePdl, toData } = await import(
+    '../src/schema/index.ts'
+  );
+  const greeting = parsePdl(`namespace com.example
+record Greeting {
+  id: long
+  tone: enum Tone { FRIENDLY, SINCERE }
+  message: optional string
+  sender: union[null, member: string, bot: int] = { "member": "anonymous" }
+}`);
+  const set = new SchemaSet([greeting]);
+  expect(
+    fromData({ id: 9007199254740993n, tone: 'FRIENDLY' }, greeting, set, { withFixup: true }),
+  ).toEqual({ id: 9007199254740993n, tone: 'FRIENDLY', sender: { member: 'anonymous' } });
+  expect(fromStrings({ id: '7', tone: 'SINCERE', sender: { bot: '3' } }, greeting, set)).toEqual({
+    id: 7n,
+    tone: 'SINCERE',
+    sender: { bot: 3 },
+  });
+  expect(() => toData({ id: 1n, tone: 'NOPE', sender: null }, greeting, set)).toThrowError(
+    '"NOPE" is not a symbol of com.example.Tone at $.tone',
+  );
+});

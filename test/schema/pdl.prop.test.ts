@@ -1,5 +1,5 @@
 /** PDL property tests: print a random schema as PDL, parse it back, same model. */
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { parsePdl } from '../../src/schema/pdl.ts';
 import { printPdl } from '../../src/schema/print-pdl.ts';
