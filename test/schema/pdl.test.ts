@@ -4,6 +4,7 @@ import { RestliSourceSyntaxError } from '../../src/errors.ts';
 import type { EnumSchema, RecordSchema } from '../../src/schema/model.ts';
 import { parsePdl } from '../../src/schema/pdl.ts';
 import { thrown } from '../helpers/errors.ts';
+import { expectLinear } from '../helpers/linear.ts';
 
 describe('parsePdl', () => {
   it('qualifies names: imports first, then the enclosing namespace; dotted names are full', () => {
@@ -161,12 +162,6 @@ describe('PDL errors point at line and column with a caret', () => {
   it('reads in linear time (n and 10n)', () => {
     const body = (n: number) =>
       `record R {\n${Array.from({ length: n }, (_, i) => `  /** d */ @p = [1, "x"] f${i}: array[map[string, int]]\n`).join('')}}`;
-    const time = (n: number): number => {
-      const t = performance.now();
-      parsePdl(body(n));
-      return performance.now() - t;
-    };
-    time(100);
-    expect(time(10000)).toBeLessThan(Math.max(50, time(1000)) * 40);
+    expectLinear((n) => parsePdl(body(n)), 500, 50);
   });
 });
