@@ -28,6 +28,16 @@ describe('the rest.li .pdl corpus', () => {
     expect(pdlFiles.length).toBe(453);
   });
 
+  it('has its deliberately invalid inputs under invalid folders, which are valid PDL', () => {
+    // They are test inputs of rest.li's annotation processor (cyclic overrides, bad paths) and
+    // extension-schema checker (invalid*/ folders): invalid for those checks, not for the grammar
+    // (the Java PdlSchemaParser reads them too). None of the repository's .pdl files is a
+    // syntax-error test input; PDL syntax errors are covered in pdl.test.ts.
+    const invalid = pdlFiles.filter((f) => /(^|\/)invalid[^/]*\//.test(f));
+    expect(invalid).toHaveLength(14);
+    for (const file of invalid) expect(() => parsePdl(readText(join(ROOT, file)))).not.toThrow();
+  });
+
   it.each(pdlFiles)('parses %s', (file) => {
     const schema = parsePdl(readText(join(ROOT, file)));
     expect(schema.type).not.toBe('ref');
