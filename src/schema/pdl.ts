@@ -1,20 +1,22 @@
 /**
  * `.pdl` sources into the schema model: the semantic half of the Java reference's
  * `PdlSchemaParser` (namespaces, packages, imports, property paths, aliases, enum symbol
- * properties), over the syntax tree of `grammar/pdl-parser.ts`.
+ * properties), over the syntax tree of the PDL grammar (`pdl-parser.ts` of the grammar folder).
  *
  * @module
  */
 
-import { pdlError } from '../../grammar/pdl-lexer.ts';
-import {
-  type PdlDocumentNode,
-  type PdlName,
-  type PdlPrefix,
-  type PdlProp,
-  type PdlTypeNode,
-  parsePdlDocument,
+// Types only: the grammar itself is reached through src/codec/grammars.ts, the one door to
+// chevrotain (loaded on first use in the built package).
+import type {
+  PdlDocumentNode,
+  PdlName,
+  PdlPrefix,
+  PdlProp,
+  PdlTypeNode,
 } from '../../grammar/pdl-parser.ts';
+import { grammars } from '../codec/grammars.ts';
+import { RestliSourceSyntaxError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
 import {
   type DataSchema,
@@ -59,7 +61,7 @@ const SORT_ORDERS = new Set(['ascending', 'descending', 'ignore']);
  * ```
  */
 export function parsePdl(source: string, options?: ParsePdlOptions): DataSchema {
-  const document = parsePdlDocument(source, options?.maxDepth);
+  const document = grammars().pdl.parsePdlDocument(source, options?.maxDepth);
   return new PdlConverter(source).document(document);
 }
 
@@ -67,7 +69,7 @@ class PdlConverter {
   constructor(private readonly source: string) {}
 
   private fail(reason: string, offset: number): never {
-    throw pdlError(reason, this.source, offset);
+    throw new RestliSourceSyntaxError('PDL_SYNTAX', reason, this.source, offset);
   }
 
   document(doc: PdlDocumentNode): DataSchema {

@@ -7,7 +7,6 @@
  * @module
  */
 
-import { KEYWORDS } from '../../grammar/pdl-tokens.ts';
 import { RestliError } from '../errors.ts';
 import { writeJson } from './json.ts';
 import {
@@ -25,6 +24,28 @@ interface Scope {
 }
 
 const INDENT = '  ';
+
+/**
+ * The words PDL's scanner reads as keywords or literals (grammar/pdl-tokens.ts): an identifier
+ * spelled like one must be escaped. Listed here so that printing never loads the grammar.
+ */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'array',
+  'enum',
+  'fixed',
+  'import',
+  'optional',
+  'package',
+  'map',
+  'namespace',
+  'record',
+  'typeref',
+  'union',
+  'includes',
+  'true',
+  'false',
+  'null',
+]);
 
 function unprintable(reason: string): RestliError {
   return new RestliError('PDL_UNPRINTABLE', reason);

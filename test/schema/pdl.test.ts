@@ -165,3 +165,23 @@ describe('PDL errors point at line and column with a caret', () => {
     expectLinear((n) => parsePdl(body(n)), 500, 50);
   });
 });
+
+describe('the printer knows the scanner’s keywords', () => {
+  it('escapes exactly the words grammar/pdl-tokens.ts reads as keywords', async () => {
+    const { KEYWORDS } = await import('../../grammar/pdl-tokens.ts');
+    const { printPdl } = await import('../../src/schema/print-pdl.ts');
+    for (const word of KEYWORDS.keys()) {
+      const text = printPdl({
+        type: 'fixed',
+        name: word,
+        namespace: 'n',
+        fullName: `n.${word}`,
+        size: 1,
+      });
+      expect(text).toContain(`fixed \`${word}\` 1`);
+    }
+    expect(
+      printPdl({ type: 'fixed', name: 'records', namespace: 'n', fullName: 'n.records', size: 1 }),
+    ).toContain('fixed records 1');
+  });
+});
