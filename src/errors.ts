@@ -93,6 +93,16 @@ export type ErrorCode =
   | 'COLLIDING_BOUNDARY'
   | 'MALFORMED_MULTIPART'
   | 'INVALID_PATCH'
+  // Schemas (PDL, PDSC) and typed values.
+  | 'INVALID_PDL'
+  | 'UNPRINTABLE_PDL'
+  | 'INVALID_SCHEMA'
+  | 'UNKNOWN_SCHEMA_TYPE'
+  | 'DUPLICATE_SCHEMA_NAME'
+  | 'CYCLIC_SCHEMA'
+  | 'INVALID_VALUE'
+  | 'NON_FINITE_JSON_NUMBER'
+  | 'INVALID_JSON_NUMBER'
   // Resource descriptions (IDL) and translation.
   | 'INVALID_IDL'
   | 'UNTRANSLATABLE';
@@ -208,5 +218,62 @@ export class LoneSurrogateError extends RestliError {
   constructor(input: string, offset: number) {
     super('LONE_SURROGATE', 'lone surrogate cannot be encoded', input, offset);
     this.name = 'LoneSurrogateError';
+  }
+}
+
+/** 1-based line and column of `offset` in `input` (lines end at `\n`, `\r\n` or `\r`). */
+export function lineColumn(input: string, offset: number): { line: number; column: number } {
+  const at = Math.max(0, Math.min(offset, input.length));
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < at; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && input.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: at - start + 1 };
+}
+
+/** The source line holding `offset`, windowed as {@link caretExcerpt} does, with a caret. */
+export function lineCaretExcerpt(input: string, offset: number): string {
+  const at = Math.max(0, Math.min(offset, input.length));
+  let start = at;
+  while (start > 0 && input[start - 1] !== '\n' && input[start - 1] !== '\r') start--;
+  let end = at;
+  while (end < input.length && input[end] !== '\n' && input[end] !== '\r') end++;
+  return caretExcerpt(input.slice(start, end), at - start);
+}
+
+/**
+ * A syntax error in a multi-line source such as a PDL schema: the message names the 1-based
+ * line and column and shows that line with a caret; `offset` still indexes the whole input.
+ */
+export class RestliSourceSyntaxError extends RestliSyntaxError {
+  /** 1-based line of the offending character. */
+  readonly line: number;
+  /** 1-based column of the offending character (UTF-16 code units). */
+  readonly column: number;
+
+  constructor(code: ErrorCode, reason: string, input: string, offset: number, token?: string) {
+    super(code, reason, input, offset, token);
+    const { line, column } = lineColumn(input, offset);
+    this.line = line;
+    this.column = column;
+    // The one-line excerpt of the base class would run the source's lines together.
+    this.message = `${reason} at line ${line}, column ${column}\n${lineCaretExcerpt(input, offset)}`;
+  }
+}
+
+/**
+ * A value that does not fit its schema (a typed value, Pegasus data or a decoded 2.0 value);
+ * `path` names the first bad value (`$.a[2].b`). Like {@link RestliPatchError}, a kind of
+ * {@link RestliEncodeError}: all three point at a value by path.
+ */
+export class RestliSchemaError extends RestliEncodeError {
+  constructor(code: ErrorCode, reason: string, path: string) {
+    super(code, reason, path);
+    this.name = 'RestliSchemaError';
   }
 }

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
 import { describe, expect, test } from 'vitest';
+// @ts-expect-error: a plain .mjs module without types
+import { packageEntries } from '../scripts/entries.mjs';
 import { RestliError } from '../src/errors.ts';
 import {
   type ExampleBlock,
@@ -19,13 +21,13 @@ import {
 const root = join(import.meta.dirname, '..');
 
 /** The package's public entries: subpath → source file. */
-const ENTRIES: Record<string, string> = {
-  'restli-protocol': 'src/index.ts',
-  'restli-protocol/v1': 'src/wire/v1/index.ts',
-  'restli-protocol/http': 'src/http/index.ts',
-  'restli-protocol/migrate': 'src/migrate/index.ts',
-  'restli-protocol/java': 'src/java.ts',
-};
+/** The public entries as package.json `exports` lists them (the one place they are listed). */
+const ENTRIES: Record<string, string> = Object.fromEntries(
+  packageEntries().map((e: { subpath: string; source: string }) => [
+    e.subpath === '.' ? 'restli-protocol' : `restli-protocol/${e.subpath.slice(2)}`,
+    e.source,
+  ]),
+);
 
 const entryModules: Record<string, Record<string, unknown>> = {};
 for (const [name, file] of Object.entries(ENTRIES)) {

@@ -9,8 +9,9 @@
 
 import * as mask from '../../grammar/mask-parser.ts';
 import * as value from '../../grammar/parser.ts';
+import * as pdl from '../../grammar/pdl-parser.ts';
 
 /** The grammar modules, loaded on first use in the built package. */
-export function grammars(): { mask: typeof mask; value: typeof value } {
-  return { mask, value };
+export function grammars(): { mask: typeof mask; value: typeof value; pdl: typeof pdl } {
+  return { mask, value, pdl };
 }
