@@ -445,6 +445,20 @@ function bodyData(response: HttpResponseData): Record<string, unknown> | undefin
   return data as Record<string, unknown>;
 }
 
+/**
+ * The error of an error response. A body that is not a JSON error record (a proxy's HTML page, a
+ * text message) still gives the status, with the start of the text as the message.
+ */
+function errorOf(response: HttpResponseData): RestliResponseError {
+  try {
+    return errorResponseOf(bodyData(response), response.status);
+  } catch {
+    const body = response.body ?? '';
+    const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+    return errorResponseOf({ message: text.slice(0, 500) }, response.status);
+  }
+}
+
 function pagingOf(data: unknown): Paging | undefined {
   if (data === null || typeof data !== 'object') return undefined;
   const d = data as Record<string, unknown>;
@@ -482,8 +496,8 @@ export function parseResponse(
     headerValue(response.headers, 'X-RestLi-Error-Response') !== undefined ||
     headerValue(response.headers, 'X-LinkedIn-Error-Response') !== undefined ||
     response.status >= 400;
+  if (isError) throw errorOf(response);
   const data = bodyData(response);
-  if (isError) throw errorResponseOf(data, response.status);
   const out: TypedResponse = { status: response.status, version };
   const partial = request.fields !== undefined;
   const entity = (d: unknown, path: string) =>
