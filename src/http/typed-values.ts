@@ -192,6 +192,12 @@ export interface FromDataOptions {
   leaves?: Leaves;
   /** A projected record (`fields=` was sent): required fields may be missing. */
   partial?: boolean;
+  /**
+   * The protocol the string leaves were decoded from. In 1.0 a one-element list cannot be told
+   * from its element (`a=1`), so with `'1.0.0'` a single value where an array is expected is a
+   * one-element array, as the Java server reads it.
+   */
+  version?: '1.0.0' | '2.0.0';
 }
 
 /**
@@ -271,7 +277,12 @@ export function fromData(
       return t;
     }
     case 'array':
-      if (!Array.isArray(data)) bad('expected an array', path);
+      if (!Array.isArray(data)) {
+        if (strings && options?.version === '1.0.0' && data !== undefined) {
+          return [fromData(data, s.items, set, options, `${path}[0]`)];
+        }
+        bad('expected an array', path);
+      }
       return data.map((v, i) => fromData(v, s.items, set, options, `${path}[${i}]`));
     case 'map': {
       if (!isPlainObject(data)) bad('expected a map', path);
@@ -321,6 +332,24 @@ export function fromData(
       return out;
     }
   }
+}
+
+/**
+ * Pegasus data as a URL value: the wire grammars have no null, and the reference prints the null
+ * member of a union (`Data.NULL`) as the text `null`, which {@link fromData} with string leaves
+ * reads back as null where the schema allows it. A double -0 is written `-0.0`, as Java does.
+ */
+export function toUrlData(data: PegasusData): Exclude<PegasusData, null> {
+  if (data === null) return 'null';
+  // The wire's number printer writes JS text, where -0 is `0`; Java writes a double -0 as `-0.0`.
+  if (Object.is(data, -0)) return '-0.0';
+  if (Array.isArray(data)) return data.map(toUrlData);
+  if (typeof data === 'object') {
+    const out: { [k: string]: PegasusData } = {};
+    for (const k of Object.keys(data)) setOwn(out, k, toUrlData(data[k]!));
+    return out;
+  }
+  return data;
 }
 
 /** A decimal integer as Java's `Long.parseLong` reads it (optional sign, digits only). */

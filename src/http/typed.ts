@@ -24,7 +24,7 @@ import type {
   ResourceOperation,
   TypedResource,
 } from './resource.ts';
-import { fromData, type Leaves, toData } from './typed-values.ts';
+import { fromData, type Leaves, toData, toUrlData } from './typed-values.ts';
 import { buildUrl, httpMethod, type RestliMethod, requestHeaders } from './url.ts';
 import { errorResponseHeaderName, type HeadersLike, headerValue } from './version.ts';
 import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
@@ -99,7 +99,7 @@ function resourceOf(resources: ResourceIndexByName, name: string): TypedResource
 
 /** A typed key as the key data `encodeKey` writes. */
 export function keyToData(key: unknown, rkey: ResourceKey, set: SchemaSet, path = '$'): Key {
-  if (rkey.kind === 'primitive') return toData(key, rkey.type!, set, path) as Key;
+  if (rkey.kind === 'primitive') return toUrlData(toData(key, rkey.type!, set, path)) as Key;
   if (key === null || typeof key !== 'object' || Array.isArray(key)) {
     throw new RestliError('INVALID_ARGUMENT', `the key ${rkey.name} must be an object`);
   }
@@ -110,7 +110,11 @@ export function keyToData(key: unknown, rkey: ResourceKey, set: SchemaSet, path 
       if (k[part.name] === undefined) {
         throw new RestliError('INVALID_ARGUMENT', `the key ${rkey.name} has no part ${part.name}`);
       }
-      setOwn(out, part.name, toData(k[part.name], part.type, set, `${path}.${part.name}`));
+      setOwn(
+        out,
+        part.name,
+        toUrlData(toData(k[part.name], part.type, set, `${path}.${part.name}`)),
+      );
     }
     for (const name of Object.keys(k)) {
       if (!(rkey.parts ?? []).some((p) => p.name === name)) {
@@ -124,7 +128,7 @@ export function keyToData(key: unknown, rkey: ResourceKey, set: SchemaSet, path 
   if ($params !== undefined && rkey.params !== undefined) {
     out.$params = toData($params, rkey.params, set, `${path}.$params`);
   }
-  return out as Key;
+  return toUrlData(out) as Key;
 }
 
 /** Key data read from a URL, header or body key (leaves as strings) → the typed key. */
@@ -271,7 +275,7 @@ export function buildRequest(
     setOwn(pathKeys, name, keyToData(value, rkey, set, `$.pathKeys.${name}`));
   }
   const isAction = method === 'action';
-  const query = isAction ? {} : paramsToData(request.params, op, set, what);
+  const query = isAction ? {} : toUrlData(paramsToData(request.params, op, set, what));
   const url = buildUrl(
     {
       method,
