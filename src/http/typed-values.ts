@@ -18,9 +18,29 @@ import {
   type PegasusData,
   qualifyName,
   type RecordField,
+  type RecordSchema,
   SchemaSet,
   type UnionMember,
 } from '../schema/model.ts';
+
+/**
+ * A record's fields by name (included records' first), computed once per record and schema set:
+ * typing a batch of entities would otherwise rebuild them for every entity.
+ */
+const FIELDS = new WeakMap<SchemaSet, WeakMap<RecordSchema, Map<string, RecordField>>>();
+function fieldsOf(set: SchemaSet, record: RecordSchema): Map<string, RecordField> {
+  let bySet = FIELDS.get(set);
+  if (bySet === undefined) {
+    bySet = new WeakMap();
+    FIELDS.set(set, bySet);
+  }
+  let fields = bySet.get(record);
+  if (fields === undefined) {
+    fields = new Map(set.allFields(record).map((f) => [f.name, f]));
+    bySet.set(record, fields);
+  }
+  return fields;
+}
 
 /** Where the data comes from: JSON (typed leaves) or a URL/header (every leaf a string). */
 export type Leaves = 'json' | 'string';
@@ -164,9 +184,9 @@ export function toData(
     }
     case 'record': {
       if (!isPlainObject(value)) bad(`expected a ${s.fullName} record (a plain object)`, path);
-      const fields = set.allFields(s);
+      const fields = fieldsOf(set, s);
       const out: { [k: string]: PegasusData } = {};
-      for (const field of fields) {
+      for (const field of fields.values()) {
         const v = value[field.name];
         if (v === undefined) {
           if (!field.optional && field.default === undefined && options?.requireFields !== false) {
@@ -177,7 +197,7 @@ export function toData(
         setOwn(out, field.name, toData(v, field.type, set, `${path}.${field.name}`, options));
       }
       for (const k of Object.keys(value)) {
-        if (value[k] !== undefined && !fields.some((f) => f.name === k)) {
+        if (value[k] !== undefined && !fields.has(k)) {
           bad(`unknown field ${k} of ${s.fullName}`, `${path}.${k}`);
         }
       }
@@ -309,7 +329,7 @@ export function fromData(
     }
     case 'record': {
       if (!isPlainObject(data)) bad(`expected a ${s.fullName} record`, path);
-      const fields = new Map<string, RecordField>(set.allFields(s).map((f) => [f.name, f]));
+      const fields = fieldsOf(set, s);
       const out: Record<string, unknown> = {};
       for (const k of Object.keys(data)) {
         const field = fields.get(k);

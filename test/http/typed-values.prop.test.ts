@@ -240,7 +240,7 @@ function emptyOf(schema: DataSchema, set: SchemaSet): unknown {
 
 test.prop([typed])(
   'an invalid value fails with the path of the first bad value',
-  ({ schema, set, value }) => {
+  ({ schema, value }) => {
     const wrapped: DataSchema = {
       type: 'record',
       name: 'W',
