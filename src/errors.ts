@@ -78,3 +78,63 @@ export class RestliEncodeError extends RestliError {
     this.path = path;
   }
 }
+
+/** 1-based line and column of `offset` in `input` (lines end at `\n`, `\r\n` or `\r`). */
+export function lineColumn(input: string, offset: number): { line: number; column: number } {
+  const at = Math.max(0, Math.min(offset, input.length));
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < at; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && input.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: at - start + 1 };
+}
+
+/** The source line holding `offset`, windowed as {@link caretExcerpt} does, with a caret. */
+export function lineCaretExcerpt(input: string, offset: number): string {
+  const at = Math.max(0, Math.min(offset, input.length));
+  let start = at;
+  while (start > 0 && input[start - 1] !== '\n' && input[start - 1] !== '\r') start--;
+  let end = at;
+  while (end < input.length && input[end] !== '\n' && input[end] !== '\r') end++;
+  return caretExcerpt(input.slice(start, end), at - start);
+}
+
+/**
+ * A syntax error in a multi-line source such as a PDL schema: the message names the 1-based
+ * line and column and shows that line with a caret; `offset` still indexes the whole input.
+ */
+export class RestliSourceSyntaxError extends RestliSyntaxError {
+  /** 1-based line of the offending character. */
+  readonly line: number;
+  /** 1-based column of the offending character (UTF-16 code units). */
+  readonly column: number;
+
+  constructor(code: string, reason: string, input: string, offset: number, token?: string) {
+    super(code, reason, input, offset, token);
+    const { line, column } = lineColumn(input, offset);
+    this.line = line;
+    this.column = column;
+    // The one-line excerpt of the base class would run the source's lines together.
+    this.message = `${reason} at line ${line}, column ${column}\n${lineCaretExcerpt(input, offset)}`;
+  }
+}
+
+/**
+ * A value that does not fit its schema (a typed value, Pegasus data or a decoded 2.0 value);
+ * `path` names the first bad value (`$.a[2].b`).
+ */
+export class RestliSchemaError extends RestliError {
+  /** Where the bad value sits, as a JSONPath-like string. */
+  readonly path: string;
+
+  constructor(code: string, reason: string, path: string) {
+    super(code, `${reason} at ${path}`);
+    this.name = 'RestliSchemaError';
+    this.path = path;
+  }
+}

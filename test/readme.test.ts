@@ -165,3 +165,28 @@ test('the typed client example (a finder and a batch_get through fetch)', async 
     'GET https://example.com/collection?ids=List(1,3)',
   ]);
 });
+
+test('schemas', async () => {
+  const { SchemaSet, fromData, fromStrings, parsePdl, toData } = await import(
+    '../src/schema/index.ts'
+  );
+  const greeting = parsePdl(`namespace com.example
+record Greeting {
+  id: long
+  tone: enum Tone { FRIENDLY, SINCERE }
+  message: optional string
+  sender: union[null, member: string, bot: int] = { "member": "anonymous" }
+}`);
+  const set = new SchemaSet([greeting]);
+  expect(
+    fromData({ id: 9007199254740993n, tone: 'FRIENDLY' }, greeting, set, { withFixup: true }),
+  ).toEqual({ id: 9007199254740993n, tone: 'FRIENDLY', sender: { member: 'anonymous' } });
+  expect(fromStrings({ id: '7', tone: 'SINCERE', sender: { bot: '3' } }, greeting, set)).toEqual({
+    id: 7n,
+    tone: 'SINCERE',
+    sender: { bot: 3 },
+  });
+  expect(() => toData({ id: 1n, tone: 'NOPE', sender: null }, greeting, set)).toThrowError(
+    '"NOPE" is not a symbol of com.example.Tone at $.tone',
+  );
+});

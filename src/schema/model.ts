@@ -217,7 +217,15 @@ export function qualifyName(
 export class SchemaSet {
   private readonly byName = new Map<string, NamedSchema>();
 
-  constructor(schemas: Iterable<DataSchema> = []) {
+  /**
+   * @param schemas schemas to add now.
+   * @param loader called with a full name the set does not know yet (e.g. to read
+   *   `com/example/Foo.pdsc` on demand); what it returns is added.
+   */
+  constructor(
+    schemas: Iterable<DataSchema> = [],
+    private readonly loader?: (fullName: string) => DataSchema | undefined,
+  ) {
     for (const schema of schemas) this.add(schema);
   }
 
@@ -242,8 +250,12 @@ export class SchemaSet {
     return schema;
   }
 
-  /** The named type with this full name (or alias), if known. */
+  /** The named type with this full name (or alias), if known (or if the loader finds it). */
   get(fullName: string): NamedSchema | undefined {
+    const found = this.byName.get(fullName);
+    if (found !== undefined || this.loader === undefined) return found;
+    const loaded = this.loader(fullName);
+    if (loaded !== undefined) this.add(loaded);
     return this.byName.get(fullName);
   }
 
@@ -260,7 +272,7 @@ export class SchemaSet {
   /** Follows a ref to its definition; other schemas are returned as they are. */
   resolve(schema: DataSchema): Exclude<DataSchema, RefSchema> {
     if (schema.type !== 'ref') return schema;
-    const found = this.byName.get(schema.name);
+    const found = this.get(schema.name);
     if (found === undefined) {
       throw new RestliError('SCHEMA_UNKNOWN_TYPE', `unknown type ${schema.name}`);
     }
