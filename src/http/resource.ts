@@ -11,8 +11,8 @@ import { RestliError } from '../errors.ts';
 import { parseJson } from '../internal/json.ts';
 import type { Restspec, RestspecOperations, RestspecParameter, Snapshot } from '../migrate/idl.ts';
 import { type DataSchema, isPrimitiveTypeName, qualifyName, SchemaSet } from '../schema/model.ts';
+import { pdscToSchema } from '../schema/pdsc.ts';
 import type { KeyKind } from '../wire/keys.ts';
-import { schemaFromPdsc } from './typed-values.ts';
 
 /** A resource key: its placeholder name, its wire kind and its types. */
 export interface ResourceKey {
@@ -98,7 +98,7 @@ export function loadTypedResources(idls: readonly (Restspec | Snapshot)[]): Reso
     if (!isRecord(idl)) throw new RestliError('INVALID_IDL', 'an IDL is a JSON object');
     if (isRecord(idl.schema) && 'path' in idl.schema) {
       const snapshot = idl as Snapshot;
-      for (const model of snapshot.models ?? []) schemaFromPdsc(model, set);
+      for (const model of snapshot.models ?? []) set.add(pdscToSchema(model as never));
       specs.push(snapshot.schema);
     } else if (typeof (idl as Restspec).path === 'string') {
       specs.push(idl as Restspec);
@@ -131,12 +131,12 @@ function typeOf(type: unknown, namespace: string, set: SchemaSet, items?: string
   if (typeof type === 'string') {
     const t = type.trim();
     if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) {
-      return schemaFromPdsc(parseJson(t), set, namespace);
+      return set.add(pdscToSchema(parseJson(t) as never, namespace));
     }
     if (isPrimitiveTypeName(t)) return { type: t };
     return { type: 'ref', name: qualifyName(t, namespace) };
   }
-  return schemaFromPdsc(type, set, namespace);
+  return set.add(pdscToSchema(type as never, namespace));
 }
 
 function readResource(

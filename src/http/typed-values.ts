@@ -10,13 +10,11 @@
  * @module
  */
 
-import { RestliEncodeError, RestliError } from '../errors.ts';
+import { RestliSchemaError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
 import {
   type DataSchema,
-  isPrimitiveTypeName,
   type PegasusData,
-  qualifyName,
   type RecordField,
   type RecordSchema,
   SchemaSet,
@@ -51,7 +49,7 @@ const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
 function bad(reason: string, path: string): never {
-  throw new RestliEncodeError('INVALID_VALUE', reason, path);
+  throw new RestliSchemaError('SCHEMA_VALIDATION', reason, path);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -98,7 +96,7 @@ export interface ToDataOptions {
  * Typed value → Pegasus data (longs as numbers where safe, else bigint; bytes as a string of
  * code points). Unknown record fields are refused; absent optional fields are left out.
  *
- * @throws {@link RestliEncodeError} `INVALID_VALUE` naming the path of the first bad value.
+ * @throws {@link RestliSchemaError} `SCHEMA_VALIDATION` (the error of the schema layer's typed values) naming the path of the first bad value.
  */
 export function toData(
   value: unknown,
@@ -224,7 +222,7 @@ export interface FromDataOptions {
  * Pegasus data → typed value (longs as bigint, bytes and fixed as Uint8Array). Fields a record
  * does not declare are kept as they are (a newer server may send them).
  *
- * @throws {@link RestliEncodeError} `INVALID_VALUE` naming the path of the first bad value.
+ * @throws {@link RestliSchemaError} `SCHEMA_VALIDATION` (the error of the schema layer's typed values) naming the path of the first bad value.
  */
 export function fromData(
   data: unknown,
@@ -381,82 +379,6 @@ function integerText(t: string, path: string): bigint {
     if (c < 0x30 || c > 0x39) bad(`expected an integer, not ${JSON.stringify(t)}`, path);
   }
   return BigInt(t);
-}
-
-/**
- * Reads PDSC JSON (a snapshot's `models`, or a restspec's inline parameter type) into the model,
- * registering the named types in `set`.
- *
- * @throws {@link RestliError} `SCHEMA_INVALID` for a shape this reader does not know.
- */
-export function schemaFromPdsc(json: unknown, set: SchemaSet, namespace = ''): DataSchema {
-  const read = (j: unknown, ns: string): DataSchema => {
-    if (typeof j === 'string') {
-      if (isPrimitiveTypeName(j)) return { type: j };
-      return { type: 'ref', name: qualifyName(j, ns) };
-    }
-    if (Array.isArray(j)) {
-      return {
-        type: 'union',
-        members: j.map((m) => {
-          if (isPlainObject(m) && typeof m.alias === 'string') {
-            return { alias: m.alias, type: read(m.type, ns) };
-          }
-          return { type: read(m, ns) };
-        }),
-      };
-    }
-    if (
-      !isPlainObject(j) ||
-      (typeof j.type !== 'string' && !Array.isArray(j.type) && !isPlainObject(j.type))
-    ) {
-      throw new RestliError('SCHEMA_INVALID', `not a schema: ${JSON.stringify(j)}`);
-    }
-    if (typeof j.type !== 'string') return read(j.type, ns);
-    const name = typeof j.name === 'string' ? j.name : undefined;
-    const fullName =
-      name === undefined
-        ? ''
-        : qualifyName(name, typeof j.namespace === 'string' ? j.namespace : ns);
-    const dot = fullName.lastIndexOf('.');
-    const own = {
-      name: dot < 0 ? fullName : fullName.slice(dot + 1),
-      namespace: dot < 0 ? '' : fullName.slice(0, dot),
-      fullName,
-    };
-    const inner = own.namespace;
-    switch (j.type) {
-      case 'record':
-        return {
-          type: 'record',
-          ...own,
-          include: ((j.include as unknown[]) ?? []).map((x) => read(x, inner)),
-          fields: ((j.fields as Record<string, unknown>[]) ?? []).map((f) => {
-            const field: RecordField = {
-              name: f.name as string,
-              type: read(f.type, inner),
-              optional: f.optional === true,
-            };
-            if (f.default !== undefined) field.default = f.default as PegasusData;
-            return field;
-          }),
-        };
-      case 'enum':
-        return { type: 'enum', ...own, symbols: j.symbols as string[] };
-      case 'fixed':
-        return { type: 'fixed', ...own, size: j.size as number };
-      case 'typeref':
-        return { type: 'typeref', ...own, ref: read(j.ref, inner) };
-      case 'array':
-        return { type: 'array', items: read(j.items, ns) };
-      case 'map':
-        return { type: 'map', values: read(j.values, ns) };
-      default:
-        if (isPrimitiveTypeName(j.type)) return { type: j.type };
-        return { type: 'ref', name: qualifyName(j.type, ns) };
-    }
-  };
-  return set.add(read(json, namespace));
 }
 
 export { SchemaSet };

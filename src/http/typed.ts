@@ -237,7 +237,7 @@ function paramsToData(
  * put them in the query).
  *
  * @throws {@link RestliError} `UNKNOWN_RESOURCE`, `UNKNOWN_PARAMETER`, `MISSING_PARAMETER`,
- *   `INVALID_ARGUMENT`; {@link RestliEncodeError} `INVALID_VALUE` with the path of a bad value.
+ *   `INVALID_ARGUMENT`; {@link RestliSchemaError} `SCHEMA_VALIDATION` with the path of a bad value.
  */
 export function buildRequest(
   request: TypedRequest,
@@ -482,8 +482,8 @@ function pagingOf(data: unknown): Paging | undefined {
  * body is read by method, with batch map keys decoded (either version's key syntax) and typed.
  *
  * @throws {@link RestliResponseError} for an error response.
- * @throws {@link RestliError} `INVALID_JSON`, `UNSUPPORTED_CODEC`; {@link RestliEncodeError}
- *   `INVALID_VALUE` for data that does not match the IDL, with its path.
+ * @throws {@link RestliError} `INVALID_JSON`, `UNSUPPORTED_CODEC`; {@link RestliSchemaError}
+ *   `SCHEMA_VALIDATION` for data that does not match the IDL, with its path.
  */
 export function parseResponse(
   request: TypedRequest,

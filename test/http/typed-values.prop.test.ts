@@ -5,7 +5,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { RestliEncodeError } from '../../src/errors.ts';
+import { RestliSchemaError } from '../../src/errors.ts';
 import { fromData, SchemaSet, toData, toUrlData } from '../../src/http/typed-values.ts';
 import { parseJson, stringifyJson } from '../../src/internal/json.ts';
 import type { DataSchema, RecordField } from '../../src/schema/model.ts';
@@ -252,7 +252,7 @@ test.prop([typed])(
     const all = new SchemaSet([wrapped, schema]);
     const e = thrown(
       () => toData({ inner: [value, Symbol('bad')] }, wrapped, all),
-      RestliEncodeError,
+      RestliSchemaError,
     );
     expect(e.path.startsWith('$.inner[1]')).toBe(true);
   },

@@ -1,6 +1,6 @@
 /** The typed layer's refusals and edge cases (the suite's exchanges are in typed-conformance). */
 import { describe, expect, test } from 'vitest';
-import { RestliEncodeError, RestliError } from '../../src/errors.ts';
+import { RestliError, RestliSchemaError } from '../../src/errors.ts';
 import { RestliResponseError } from '../../src/http/envelope.ts';
 import { fromFetchResponse, toFetchRequest, toFetchResponse } from '../../src/http/fetch.ts';
 import { loadTypedResources } from '../../src/http/resource.ts';
@@ -45,13 +45,13 @@ describe('building requests', () => {
           },
           resources,
         ),
-      RestliEncodeError,
+      RestliSchemaError,
     );
-    expect(e).toMatchObject({ code: 'INVALID_VALUE', path: '$.elements[1].message' });
+    expect(e).toMatchObject({ code: 'SCHEMA_VALIDATION', path: '$.elements[1].message' });
     expect(
       thrown(
         () => buildRequest({ resource: 'collection', method: 'get', id: 1.5 }, resources),
-        RestliEncodeError,
+        RestliSchemaError,
       ).path,
     ).toBe('$.id');
     // A record missing a required field is refused unless the caller asks to send it as Java does.
@@ -59,7 +59,7 @@ describe('building requests', () => {
       thrown(
         () =>
           buildRequest({ resource: 'collection', method: 'update', id: 1n, entity: {} }, resources),
-        RestliEncodeError,
+        RestliSchemaError,
       ).reason,
     ).toBe('missing required field message at $.entity');
   });
@@ -152,7 +152,7 @@ describe('reading responses', () => {
     const e = thrown(
       () =>
         parseResponse(get, resources, { status: 200, headers, body: '{"id":"x","message":"m"}' }),
-      RestliEncodeError,
+      RestliSchemaError,
     );
     expect(e.path).toBe('$.id');
     expect(
