@@ -8,7 +8,7 @@ import { batchIds, finderParams, v1Urls, values } from './fixtures.mjs';
 
 // Imported as a whole, so that a function the build does not export yet skips its group (with a
 // note) instead of failing the whole run at link time.
-const restli = await import('../dist/index.js');
+const restli = await import('../dist/node/index.js');
 
 const require = createRequire(import.meta.url);
 const peerEncoder = require('linkedin-api-client/dist/lib/utils/encoder.js');
@@ -124,7 +124,9 @@ const summary = {};
 for (const group of groups) {
   if (filter && !group.name.includes(filter)) continue;
   if (typeof restli[group.needs] !== 'function') {
-    console.log(`\n## ${group.name}\n\nskipped: dist/index.js does not export ${group.needs} yet`);
+    console.log(
+      `\n## ${group.name}\n\nskipped: dist/node/index.js does not export ${group.needs} yet`,
+    );
     continue;
   }
   let rows;
@@ -180,7 +182,7 @@ function importTime(runs = 15) {
       [
         '--input-type=module',
         '-e',
-        "const t = performance.now(); await import('./dist/index.js'); console.log(performance.now() - t);",
+        "const t = performance.now(); await import('./dist/node/index.js'); console.log(performance.now() - t);",
       ],
       { cwd: root, encoding: 'utf8' },
     );

@@ -1,11 +1,13 @@
 /**
- * `restli-protocol/http`: requests and responses. Typed requests and responses through a
+ * `restli-protocol/http`: URLs, versions, id headers, tunneling, multipart, content types,
+ * patches; and typed requests and responses through a
  * resource IDL, their envelopes and error responses, adapters to the WHATWG `fetch` types, and
  * the Pegasus JSON body codec.
  *
  * @module
  */
 
+export { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 export {
   type JsonValue,
   type ParseJsonOptions,
@@ -14,6 +16,7 @@ export {
   type StringifyJsonOptions,
   stringifyJson,
 } from '../internal/json.ts';
+export * from './content-type.ts';
 export { type ErrorResponseData, errorResponseOf, RestliResponseError } from './envelope.ts';
 export {
   type ClientOptions,
@@ -24,6 +27,9 @@ export {
   toFetchRequest,
   toFetchResponse,
 } from './fetch.ts';
+export * from './id-header.ts';
+export * from './multipart.ts';
+export * from './patch.ts';
 export {
   loadTypedResources,
   type ResourceIndexByName,
@@ -32,6 +38,7 @@ export {
   type ResourceParameter,
   type TypedResource,
 } from './resource.ts';
+export * from './tunnel.ts';
 export {
   type BatchEntry,
   buildRequest,
@@ -46,3 +53,6 @@ export {
   type TypedRequest,
   type TypedResponse,
 } from './typed.ts';
+export * from './url.ts';
+export * from './version.ts';
+export * from './version-text.ts';
