@@ -1,7 +1,7 @@
 /**
  * `.pdl` sources into the schema model: the semantic half of the Java reference's
  * `PdlSchemaParser` (namespaces, packages, imports, property paths, aliases, enum symbol
- * properties), over the syntax tree of `grammar/pdl-parser.ts`.
+ * properties), over the syntax tree of the PDL parser (`pdl-parser.ts` in the grammar folder).
  *
  * @module
  */
