@@ -233,6 +233,9 @@ const targets = [
     convertRate === undefined ? undefined : convertRate >= 50_000,
   ],
 ];
+// The typed layer's rows (bench/typed.mjs, kept apart so that this file stays perf's).
+if (!filter || 'typed'.includes(filter)) await (await import('./typed.mjs')).runTypedBench();
+
 console.log('\n## targets\n');
 for (const [name, ok] of targets)
   console.log(`${ok === undefined ? 'SKIP' : ok ? 'PASS' : 'MISS'}  ${name}`);

@@ -103,6 +103,12 @@ export type ErrorCode =
   | 'INVALID_VALUE'
   | 'NON_FINITE_JSON_NUMBER'
   | 'INVALID_JSON_NUMBER'
+  // Typed requests and responses.
+  | 'UNKNOWN_RESOURCE'
+  | 'UNKNOWN_OPERATION'
+  | 'UNKNOWN_PARAMETER'
+  | 'MISSING_PARAMETER'
+  | 'ERROR_RESPONSE'
   // Resource descriptions (IDL) and translation.
   | 'INVALID_IDL'
   | 'UNTRANSLATABLE';

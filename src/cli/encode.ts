@@ -2,9 +2,9 @@
 
 import { encode } from '../codec/encode.ts';
 import type { ValueContext } from '../codec/escape.ts';
+import { parseJson } from '../internal/json.ts';
 import type { RestliValue } from '../types.ts';
 import { type Command, UsageError } from './command.ts';
-import { parseJson } from './json.ts';
 import { inputsOf, runPipeline } from './lines.ts';
 
 const CONTEXTS: readonly ValueContext[] = ['query', 'path', 'body'];

@@ -8,6 +8,7 @@
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { expectBytes, expectOptions, expectString } from '../internal/args.ts';
+import { parseJson } from '../internal/json.ts';
 import { setOwn } from '../internal/own.ts';
 import { utf8DecodeStrict } from '../internal/utf8.ts';
 
@@ -210,12 +211,13 @@ export interface BodyDecodeOptions {
   maxDepth?: number;
 }
 
-/** A JSON object as `JSON.parse` returns it. */
+/** A JSON object as {@link parseJson} returns it (integers beyond 2^53 as bigint). */
 export type JsonMap = { [key: string]: unknown };
 
 /**
  * Decodes a request or response body holding a data map, choosing the codec from `contentType`
- * as Rest.li's body converter does. Only JSON is decoded by this library; the binary codecs are
+ * as Rest.li's body converter does, with the library's one Pegasus JSON reader (integers beyond
+ * 2^53 keep every digit as bigint). Only JSON is decoded by this library; the binary codecs are
  * recognised (so callers can report them) but throw `UNSUPPORTED_CODEC`. `__proto__` keys become
  * ordinary own properties, as with `JSON.parse`.
  *
@@ -241,144 +243,12 @@ export function bytesToDataMap(
     throw new RestliError('UNSUPPORTED_CODEC', `No ${chosen.mimeType} decoder in this library`);
   }
   const text = typeof body === 'string' ? body : utf8DecodeStrict(body, 'INVALID_JSON');
-  checkJson(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
-  const value: unknown = JSON.parse(text);
+  const value = parseJson(text, {
+    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    code: 'INVALID_JSON',
+  });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new RestliSyntaxError('INVALID_JSON', 'The body is not a JSON object', text, 0);
   }
   return value as JsonMap;
-}
-
-/**
- * Validates JSON text in one iterative pass, so that a bad body gets an error with the offset of
- * the first wrong character (JSON.parse's messages rarely give one) and deep nesting is refused
- * before JSON.parse sees it.
- */
-function checkJson(text: string, maxDepth: number): void {
-  const n = text.length;
-  // Open containers: true for an object, false for an array.
-  const open: boolean[] = [];
-  const fail = (reason: string, at: number): never => {
-    throw new RestliSyntaxError('INVALID_JSON', reason, text, at);
-  };
-  const ws = (i: number): number => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
-      i++;
-    }
-    return i;
-  };
-  const expectEnd = (i: number, what: string): void => {
-    if (i >= n) fail(`Unexpected end of input, expected ${what}`, i);
-  };
-  const member = (i: number): number => {
-    i = ws(i);
-    expectEnd(i, 'a property name');
-    if (text[i] !== '"') fail('Expected a property name in double quotes', i);
-    i = ws(scanString(text, i, fail));
-    expectEnd(i, "':'");
-    if (text[i] !== ':') fail("Expected ':' after a property name", i);
-    return i + 1;
-  };
-  let i = 0;
-  for (;;) {
-    // A value starts here.
-    i = ws(i);
-    expectEnd(i, 'a value');
-    const c = text[i]!;
-    if (c === '{' || c === '[') {
-      if (open.length >= maxDepth) {
-        throw new RestliSyntaxError(
-          'DEPTH_EXCEEDED',
-          `Nesting deeper than ${maxDepth} levels`,
-          text,
-          i,
-        );
-      }
-      const close = c === '{' ? '}' : ']';
-      const after = ws(i + 1);
-      if (text[after] === close) {
-        i = after + 1;
-      } else {
-        open.push(c === '{');
-        i = c === '{' ? member(i + 1) : i + 1;
-        continue;
-      }
-    } else if (c === '"') {
-      i = scanString(text, i, fail);
-    } else if (c === '-' || (c >= '0' && c <= '9')) {
-      i = scanNumber(text, i, fail);
-    } else if (text.startsWith('true', i)) {
-      i += 4;
-    } else if (text.startsWith('false', i)) {
-      i += 5;
-    } else if (text.startsWith('null', i)) {
-      i += 4;
-    } else {
-      fail(`Unexpected character '${c}'`, i);
-    }
-    // After a value: close containers or move to the next element.
-    for (;;) {
-      i = ws(i);
-      if (open.length === 0) {
-        if (i < n) fail('Unexpected character after the JSON value', i);
-        return;
-      }
-      const isObject = open[open.length - 1]!;
-      expectEnd(i, isObject ? "',' or '}'" : "',' or ']'");
-      const d = text[i];
-      if (d === ',') {
-        i = isObject ? member(i + 1) : i + 1;
-        break;
-      }
-      if (d !== (isObject ? '}' : ']')) fail(`Expected ',' or '${isObject ? '}' : ']'}'`, i);
-      open.pop();
-      i++;
-    }
-  }
-}
-
-/** The index after the JSON string starting at `i` (a `"`). */
-function scanString(text: string, i: number, fail: (reason: string, at: number) => never): number {
-  const n = text.length;
-  i++;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) return i + 1;
-    if (c < 0x20) fail('Control character in a string', i);
-    if (c === 0x5c) {
-      const e = text[i + 1];
-      if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('Invalid \\u escape', i);
-        i += 6;
-        continue;
-      }
-      if (e === undefined || !'"\\/bfnrt'.includes(e)) fail('Invalid escape', i);
-      i += 2;
-      continue;
-    }
-    i++;
-  }
-  return fail('Unterminated string', n);
-}
-
-/** The index after the JSON number starting at `i`. */
-function scanNumber(text: string, i: number, fail: (reason: string, at: number) => never): number {
-  const digits = (j: number): number => {
-    const start = j;
-    while (j < text.length && text[j]! >= '0' && text[j]! <= '9') j++;
-    if (j === start) fail('Expected a digit', j);
-    return j;
-  };
-  if (text[i] === '-') i++;
-  if (text[i] === '0') i++;
-  else i = digits(i);
-  if (text[i] === '.') i = digits(i + 1);
-  if (text[i] === 'e' || text[i] === 'E') {
-    i++;
-    if (text[i] === '+' || text[i] === '-') i++;
-    i = digits(i);
-  }
-  return i;
 }

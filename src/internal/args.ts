@@ -134,6 +134,17 @@ export function expectStrings(value: unknown, name: string): asserts value is re
   }
 }
 
+/** Throws `INVALID_ARGUMENT` unless `value` is a schema model object (an object with a `type`). */
+export function expectSchema(value: unknown, name: string): asserts value is { type: string } {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as { type?: unknown }).type !== 'string'
+  ) {
+    throw argumentError(name, 'a schema model object', value);
+  }
+}
+
 /** Throws `INVALID_ARGUMENT` unless `value` is a `Uint8Array`. */
 export function expectBytes(value: unknown, name: string): asserts value is Uint8Array {
   if (!(value instanceof Uint8Array)) throw argumentError(name, 'a Uint8Array', value);

@@ -11,6 +11,7 @@
 
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
+import { expectOptions, expectString } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import type { PegasusData } from './model.ts';
 
@@ -48,6 +49,8 @@ export function readJson(
   text: string,
   options?: { maxDepth?: number; comments?: boolean },
 ): PegasusData {
+  expectString(text, 'text');
+  expectOptions(options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const comments = options?.comments === true;
   let i = 0;

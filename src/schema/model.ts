@@ -11,6 +11,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { argumentError, expectObject, expectString } from '../internal/args.ts';
 
 /**
  * Pegasus data: what a JSON body or a schema default holds. Longs may be `bigint` (a reader
@@ -188,6 +189,7 @@ export type DataSchema =
  * ```
  */
 export function isNamedSchema(schema: DataSchema): schema is NamedSchema {
+  expectObject(schema, 'schema');
   return (
     schema.type === 'record' ||
     schema.type === 'enum' ||
@@ -203,6 +205,8 @@ export function isNamedSchema(schema: DataSchema): schema is NamedSchema {
  * ```
  */
 export function fullNameOf(namespace: string, name: string): string {
+  expectString(namespace, 'namespace');
+  expectString(name, 'name');
   return namespace === '' ? name : `${namespace}.${name}`;
 }
 
@@ -212,6 +216,7 @@ export function fullNameOf(namespace: string, name: string): string {
  * ```
  */
 export function splitFullName(fullName: string): [string, string] {
+  expectString(fullName, 'fullName');
   const dot = fullName.lastIndexOf('.');
   return dot < 0 ? ['', fullName] : [fullName.slice(0, dot), fullName.slice(dot + 1)];
 }
@@ -230,6 +235,10 @@ export function qualifyName(
   namespace: string,
   imports?: ReadonlyMap<string, string>,
 ): string {
+  expectString(name, 'name');
+  expectString(namespace, 'namespace');
+  if (imports !== undefined && !(imports instanceof Map))
+    throw argumentError('imports', 'a Map', imports);
   if (name.includes('.')) return name;
   return imports?.get(name) ?? fullNameOf(namespace, name);
 }

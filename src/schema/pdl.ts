@@ -1,13 +1,11 @@
 /**
  * `.pdl` sources into the schema model: the semantic half of the Java reference's
  * `PdlSchemaParser` (namespaces, packages, imports, property paths, aliases, enum symbol
- * properties), over the syntax tree of the PDL grammar (`pdl-parser.ts` of the grammar folder).
+ * properties), over the syntax tree of the PDL parser (`pdl-parser.ts` in the grammar folder).
  *
  * @module
  */
 
-// Types only: the grammar itself is reached through src/codec/grammars.ts, the one door to
-// chevrotain (loaded on first use in the built package).
 import type {
   PdlDocumentNode,
   PdlName,
@@ -17,6 +15,9 @@ import type {
 } from '../../grammar/pdl-parser.ts';
 import { grammars } from '../codec/grammars.ts';
 import { RestliSourceSyntaxError } from '../errors.ts';
+// Types only: the grammar itself is reached through src/codec/grammars.ts, the one door to
+// chevrotain (loaded on first use in the built package).
+import { expectOptions, expectString } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import {
   type DataSchema,
@@ -61,6 +62,8 @@ const SORT_ORDERS = new Set(['ascending', 'descending', 'ignore']);
  * ```
  */
 export function parsePdl(source: string, options?: ParsePdlOptions): DataSchema {
+  expectString(source, 'source');
+  expectOptions(options);
   const document = grammars().pdl.parsePdlDocument(source, options?.maxDepth);
   return new PdlConverter(source).document(document);
 }

@@ -8,6 +8,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { expectString } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import { readJson } from './json.ts';
 import {
@@ -109,6 +110,7 @@ export function pdscToSchema(json: PegasusData, namespace = ''): DataSchema {
  * ```
  */
 export function parsePdsc(text: string): DataSchema {
+  expectString(text, 'text');
   return pdscToSchema(readJson(text, { comments: true }));
 }
 

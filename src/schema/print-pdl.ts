@@ -8,6 +8,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { expectSchema } from '../internal/args.ts';
 import { writeJson } from './json.ts';
 import {
   type DataSchema,
@@ -262,6 +263,7 @@ class Printer {
  * ```
  */
 export function printPdl(schema: DataSchema): string {
+  expectSchema(schema, 'schema');
   const printer = new Printer();
   if (isNamedSchema(schema)) {
     let head = '';

@@ -19,13 +19,14 @@
 
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliSchemaError } from '../errors.ts';
+import { argumentError, expectObject, expectSchema } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import {
   type DataSchema,
   isNamedSchema,
   type PegasusData,
   type RecordSchema,
-  type SchemaSet,
+  SchemaSet,
   type UnionMember,
   type UnionSchema,
 } from './model.ts';
@@ -106,6 +107,9 @@ function show(value: unknown): string {
  * ```
  */
 export function unionMemberKey(member: UnionMember, set: SchemaSet): string {
+  expectObject(member, 'member');
+  expectSchema(member.type, 'member.type');
+  if (!(set instanceof SchemaSet)) throw argumentError('set', 'a SchemaSet', set);
   if (member.alias !== undefined) return member.alias;
   let type = set.resolve(member.type);
   // Typeref chains are bounded by dereference's cycle check.

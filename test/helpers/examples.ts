@@ -21,6 +21,8 @@ export function markdownBlocks(file: string): ExampleBlock[] {
   const lines = readFileSync(file, 'utf8').split('\n');
   const blocks: ExampleBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // ```ts blocks run; a ```typescript block (one that needs files or the network) is only shown,
+    // and a test of its own covers it (the typed client: test/http/typed-client-example.test.ts).
     if (lines[i]!.trim() !== '```ts') continue;
     const start = i + 1;
     let end = start;
