@@ -23,11 +23,11 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
-import type { InvalidUtf8 } from '../src/codec/escape.ts';
 import { RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
+import type { InvalidUtf8 } from '../src/internal/percent.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
-import { tokenize, type ValueToken } from './lexer.ts';
+import { releaseTokens, tokenize, type ValueToken } from './lexer.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** Display text of a token in messages: strings decoded, grammar tokens as their characters. */
@@ -72,11 +72,17 @@ const messages: IParserErrorMessageProvider = {
 };
 
 class ValueParser extends EmbeddedActionsParser {
-  constructor() {
+  /**
+   * `validate: false` skips chevrotain's grammar validations (about 4 ms of the first decode):
+   * they check the grammar, not the input, so production skips them and a test runs them
+   * ({@link checkValueGrammar}).
+   */
+  constructor(validate: boolean) {
     super(allTokens, {
       recoveryEnabled: false,
       maxLookahead: 1,
       errorMessageProvider: messages,
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }
@@ -155,7 +161,24 @@ export interface ParseValueOptions {
  */
 export function parseValue(input: string, options: ParseValueOptions): RestliData {
   const tokens = tokenize(input, options);
-  parser ??= new ValueParser();
+  parser ??= new ValueParser(false);
+  try {
+    return parseTokens(parser, input, tokens);
+  } finally {
+    // Reused tokens would otherwise keep a large input alive until the next call.
+    if (input.length > 65_536) releaseTokens(tokens.length);
+  }
+}
+
+/**
+ * Builds the parser with chevrotain's grammar validations on, which throws on any grammar
+ * definition error (ambiguous alternatives, left recursion, unresolved rules). For tests.
+ */
+export function checkValueGrammar(): void {
+  new ValueParser(true);
+}
+
+function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): RestliData {
   // chevrotain reads only the fields ValueToken has (see lexer.ts).
   parser.input = tokens as IToken[];
   let value: RestliData;

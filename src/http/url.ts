@@ -5,9 +5,9 @@
  * @module
  */
 
-import { percentDecode } from '../codec/escape.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
+import { percentDecode } from '../internal/percent.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import {
   type CompoundKey,

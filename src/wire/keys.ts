@@ -8,10 +8,11 @@
 
 import { decode } from '../codec/decode.ts';
 import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
-import { encodeUriComponent, percentDecode, urlEncoderEncode } from '../codec/escape.ts';
+import { encodeUriComponent, urlEncoderEncode } from '../codec/escape.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { setOwn } from '../internal/own.ts';
+import { percentDecode } from '../internal/percent.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';

@@ -6,9 +6,9 @@
  * @module
  */
 
-import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { percentDecode } from '../internal/percent.ts';
 
 /** A member of a tuple id: a plain string, a URN, or a nested tuple. */
 export type UrnMember = string | Urn | UrnTuple;

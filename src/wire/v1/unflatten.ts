@@ -6,11 +6,11 @@
  * @module
  */
 
-import type { InvalidUtf8 } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
 import { RestliSyntaxError } from '../../errors.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
 import { setOwn } from '../../internal/own.ts';
+import type { InvalidUtf8 } from '../../internal/percent.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
 import { formDecode } from './form.ts';
 import { type NameSegment, parseNameSegment } from './segment.ts';
