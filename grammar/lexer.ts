@@ -15,7 +15,13 @@
 
 import type { IToken, TokenType } from 'chevrotain';
 import { RestliSyntaxError } from '../src/errors.ts';
-import { checkEscape, decodeChecked, type InvalidUtf8 } from '../src/internal/percent.ts';
+import {
+  decodeChecked,
+  escapeError,
+  hexValue,
+  type InvalidUtf8,
+  isHex,
+} from '../src/internal/percent.ts';
 import { ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** A token with its decoded text: the string value, or the grammar character. */
@@ -23,6 +29,11 @@ export interface ValueToken
   extends Pick<IToken, 'image' | 'startOffset' | 'tokenTypeIdx' | 'tokenType'> {
   /** Decoded text of a string token; the display text of a grammar token. */
   payload: string;
+  /** Offset just past the token's raw text (for `List(`, past its paren). */
+  end: number;
+  /** Where a string token's text starts and ends in the decoded input; -1 when unescaped. */
+  dStart: number;
+  dEnd: number;
 }
 
 /** Options of {@link tokenize}. */
@@ -44,37 +55,54 @@ const POOLED = 4096;
 /** The token vector handed to the parser, reused too (see {@link tokenize}). */
 const shared: ValueToken[] = [];
 
+/** Writes token `k`: its type, raw span, decoded span (-1 when unescaped) and display text. */
 function put(
   tokens: ValueToken[],
   k: number,
   type: TokenType,
-  image: string,
   start: number,
-  payload: string,
+  end: number,
+  dStart: number,
+  dEnd: number,
+  text: string,
 ): void {
   let token = k < POOLED ? pool[k] : undefined;
   if (token === undefined) {
     token = {
-      image,
+      image: text,
       startOffset: start,
+      end,
+      dStart,
+      dEnd,
       tokenTypeIdx: type.tokenTypeIdx!,
       tokenType: type,
-      payload,
+      payload: text,
     };
     if (k < POOLED) pool[k] = token;
   } else {
-    token.image = image;
+    token.image = text;
     token.startOffset = start;
+    token.end = end;
+    token.dStart = dStart;
+    token.dEnd = dEnd;
     token.tokenTypeIdx = type.tokenTypeIdx!;
     token.tokenType = type;
-    token.payload = payload;
+    token.payload = text;
   }
   tokens[k] = token;
 }
 
 /**
- * Splits `input` into tokens; throws on malformed escapes, invalid UTF-8 and excess depth. The
- * array returned is only valid until the next call (it and its tokens are reused).
+ * Splits `input` into tokens; throws on malformed escapes, invalid UTF-8 and excess depth, in the
+ * reference's order (a piece's escapes are checked, then it is decoded, before the scanner moves
+ * past the grammar character that ends it). The array returned is only valid until the next call
+ * (it and its tokens are reused).
+ *
+ * Decoding is done once for the whole input, by the native `decodeURIComponent`, after the split:
+ * the scanner records where each piece starts and ends in the decoded text (a UTF-8 sequence is a
+ * run of escapes, which never spans a grammar character), so decoded `%28` is still data. Input
+ * that is not UTF-8 takes the piece-by-piece path, which finds the reference's error or writes
+ * U+FFFD.
  */
 export function tokenize(input: string, options: ScanOptions): ValueToken[] {
   const n = input.length;
@@ -85,55 +113,146 @@ export function tokenize(input: string, options: ScanOptions): ValueToken[] {
   let k = 0;
   let depth = 0;
   let start = 0;
+  // Where the current piece starts in the decoded text, and the decoded position now.
+  let dStart = 0;
+  let d = 0;
   let escaped = false;
+  let anyEscape = false;
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
     if (c === 0x25) {
-      checkEscape(input, i);
+      if (i + 2 >= n || !isHex(input.charCodeAt(i + 1)) || !isHex(input.charCodeAt(i + 2))) {
+        throw failAfter(input, start, anyEscape && !replace, escapeError(input, i)!);
+      }
+      // UTF-16 units this byte adds to valid UTF-8: one per ASCII byte and per lead byte of a
+      // two- or three-byte sequence, two for a four-byte lead, none for continuation bytes.
+      const b = hexValue(input.charCodeAt(i + 1));
+      d += b < 8 || b === 0xc || b === 0xd || b === 0xe ? 1 : b === 0xf ? 2 : 0;
       escaped = true;
+      anyEscape = true;
       i += 2;
       continue;
     }
     // Only ( ) , : are grammar characters (L0); everything else accumulates as string data.
-    if (c > 0x3a || (c !== 0x28 && c !== 0x29 && c !== 0x2c && c !== 0x3a)) continue;
-    const text = start < i ? stringText(input, start, i, escaped, replace) : undefined;
-    escaped = false;
+    if (c > 0x3a || (c !== 0x28 && c !== 0x29 && c !== 0x2c && c !== 0x3a)) {
+      d++;
+      continue;
+    }
     if (c === 0x28) {
       if (++depth > maxDepth) {
-        throw new RestliSyntaxError(
+        const error = new RestliSyntaxError(
           'DEPTH_EXCEEDED',
           `nesting deeper than maxDepth ${maxDepth}`,
           input,
           i,
           '(',
         );
+        throw failAfter(input, i, anyEscape && !replace, error);
       }
       // L1: `List(` is recognized on the decoded text, so `%4Cist(` opens a list too.
-      if (text === 'List') {
-        put(tokens, k++, ListStart, input.slice(start, i + 1), start, 'List(');
+      if (d - dStart === 4 && isList(input, start, i, escaped, replace)) {
+        put(tokens, k++, ListStart, start, i + 1, -1, -1, 'List(');
       } else {
-        if (text !== undefined) put(tokens, k++, StringToken, text, start, text);
-        put(tokens, k++, MapStart, '(', i, '(');
+        if (start < i) put(tokens, k++, StringToken, start, i, escaped ? dStart : -1, d, '');
+        put(tokens, k++, MapStart, i, i + 1, -1, -1, '(');
       }
     } else {
-      if (text !== undefined) put(tokens, k++, StringToken, text, start, text);
+      if (start < i) put(tokens, k++, StringToken, start, i, escaped ? dStart : -1, d, '');
       if (c === 0x29) {
         depth--;
-        put(tokens, k++, ObjEnd, ')', i, ')');
+        put(tokens, k++, ObjEnd, i, i + 1, -1, -1, ')');
       } else if (c === 0x2c) {
-        put(tokens, k++, ItemSep, ',', i, ',');
+        put(tokens, k++, ItemSep, i, i + 1, -1, -1, ',');
       } else {
-        put(tokens, k++, KvSep, ':', i, ':');
+        put(tokens, k++, KvSep, i, i + 1, -1, -1, ':');
       }
     }
+    escaped = false;
     start = i + 1;
+    d++;
+    dStart = d;
   }
-  if (start < n) {
-    const text = stringText(input, start, n, escaped, replace);
-    put(tokens, k++, StringToken, text, start, text);
-  }
+  if (start < n) put(tokens, k++, StringToken, start, n, escaped ? dStart : -1, d, '');
   tokens.length = k;
+  fillStrings(input, tokens, k, anyEscape, replace);
   return tokens;
+}
+
+/**
+ * Returns `error` to be thrown, but first throws the invalid UTF-8 error of `input[0, end)` if
+ * there is one: the reference decodes each piece before it reads on, so that error comes first.
+ * (No closures in the scanning loop: one capturing its loop variable costs a context per pass.)
+ */
+function failAfter(input: string, end: number, check: boolean, error: unknown): unknown {
+  if (check) decodeChecked(input, 0, end, false);
+  return error;
+}
+
+/** Whether the raw piece `input[start, end)`, four units long once decoded, decodes to `List`. */
+function isList(
+  input: string,
+  start: number,
+  end: number,
+  escaped: boolean,
+  replace: boolean,
+): boolean {
+  if (!escaped) {
+    return (
+      end - start === 4 &&
+      input.charCodeAt(start) === 0x4c &&
+      input.charCodeAt(start + 1) === 0x69 &&
+      input.charCodeAt(start + 2) === 0x73 &&
+      input.charCodeAt(start + 3) === 0x74
+    );
+  }
+  try {
+    return decodeChecked(input, start, end, replace) === 'List';
+  } catch (error) {
+    // An earlier piece's invalid UTF-8 is the reference's first error.
+    throw failAfter(input, start, !replace, error);
+  }
+}
+
+/** Sets the text of every string token, from one decode of the whole input when it has escapes. */
+function fillStrings(
+  input: string,
+  tokens: ValueToken[],
+  count: number,
+  anyEscape: boolean,
+  replace: boolean,
+): void {
+  let decoded: string | undefined = input;
+  if (anyEscape) {
+    try {
+      decoded = decodeURIComponent(input);
+    } catch {
+      // Not UTF-8 somewhere: the precise decoder finds the first bad escape, or replaces.
+      if (!replace) decodeChecked(input, 0, input.length, false);
+      decoded = undefined;
+    }
+  }
+  for (let k = 0; k < count; k++) {
+    const token = tokens[k]!;
+    if (token.tokenType !== StringToken) continue;
+    let text: string;
+    const start = token.startOffset;
+    const end = token.end;
+    if (token.dStart < 0) {
+      // No escapes: the raw text, where `''` alone is the empty string (L2).
+      text =
+        end - start === 2 &&
+        input.charCodeAt(start) === 0x27 &&
+        input.charCodeAt(start + 1) === 0x27
+          ? ''
+          : input.slice(start, end);
+    } else if (decoded !== undefined) {
+      text = decoded.slice(token.dStart, token.dEnd);
+    } else {
+      text = decodeChecked(input, start, end, replace);
+    }
+    token.image = text;
+    token.payload = text;
+  }
 }
 
 /**
@@ -146,27 +265,4 @@ export function releaseTokens(count: number): void {
     token.image = '';
     token.payload = '';
   }
-}
-
-/**
- * The value of the raw string `input[start, end)`: L2 (`''`) and L4 (percent-decoding).
- * `escaped` says whether it holds a `%`; its escapes are already checked.
- */
-export function stringText(
-  input: string,
-  start: number,
-  end: number,
-  escaped: boolean,
-  replace: boolean,
-): string {
-  if (!escaped) {
-    if (
-      end - start === 2 &&
-      input.charCodeAt(start) === 0x27 &&
-      input.charCodeAt(start + 1) === 0x27
-    )
-      return '';
-    return input.slice(start, end);
-  }
-  return decodeChecked(input, start, end, replace, false, 0, input);
 }

@@ -19,7 +19,9 @@
 import {
   EmbeddedActionsParser,
   EOF,
+  type IOrAlt,
   type IParserErrorMessageProvider,
+  type IRecognitionException,
   type IToken,
   type TokenType,
 } from 'chevrotain';
@@ -87,12 +89,28 @@ class ValueParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  // Built once: an alternatives array literal inside the rule would be allocated on every call.
-  private readonly elementAlternatives = [
-    { ALT: () => this.SUBRULE(this.map) },
-    { ALT: () => this.SUBRULE(this.list) },
-    { ALT: () => (this.CONSUME(StringToken) as unknown as ValueToken).payload },
-  ];
+  /**
+   * The alternatives of an element, built once per place they are used (an array literal inside
+   * a rule would be allocated on every call). Each place has its own occurrence indices, as
+   * chevrotain requires; `map` and `list` choose their values with them directly instead of
+   * calling the `element` rule, which saves a rule invocation per leaf.
+   */
+  private alternatives(occurrence: 1 | 2 | 3 | 4): IOrAlt<RestliData>[] {
+    const subrule = `SUBRULE${occurrence}` as const;
+    const consume = `CONSUME${occurrence}` as const;
+    return [
+      { ALT: () => this[subrule](this.map) },
+      { ALT: () => this[subrule](this.list) },
+      { ALT: () => (this[consume](StringToken) as unknown as ValueToken).payload },
+    ];
+  }
+
+  private readonly elementAlternatives = this.alternatives(1);
+  // In `map`, CONSUME1 and CONSUME2 read keys, so its values use occurrences 3 and 4.
+  private readonly firstValueAlternatives = this.alternatives(3);
+  private readonly nextValueAlternatives = this.alternatives(4);
+  private readonly firstItemAlternatives = this.alternatives(1);
+  private readonly nextItemAlternatives = this.alternatives(2);
 
   readonly element = this.RULE('element', (): RestliData => this.OR(this.elementAlternatives));
 
@@ -103,15 +121,15 @@ class ValueParser extends EmbeddedActionsParser {
     this.CONSUME(MapStart);
     this.OPTION(() => {
       // The entry rule is inlined: a subrule call per entry costs more than the entry itself.
-      let key = (this.CONSUME(StringToken) as unknown as ValueToken).payload;
+      let key = (this.CONSUME1(StringToken) as unknown as ValueToken).payload;
       this.CONSUME(KvSep);
-      setOwn(map, key, this.SUBRULE(this.element));
+      setOwn(map, key, this.OR1(this.firstValueAlternatives));
       this.MANY(() => {
         this.CONSUME(ItemSep);
         key = (this.CONSUME2(StringToken) as unknown as ValueToken).payload;
         this.CONSUME2(KvSep);
         // Duplicate keys: the last one wins, as in the reference.
-        setOwn(map, key, this.SUBRULE2(this.element));
+        setOwn(map, key, this.OR2(this.nextValueAlternatives));
       });
     });
     this.CONSUME(ObjEnd);
@@ -122,10 +140,10 @@ class ValueParser extends EmbeddedActionsParser {
     const list: RestliData[] = [];
     this.CONSUME(ListStart);
     this.OPTION(() => {
-      list.push(this.SUBRULE(this.element));
+      list.push(this.OR1(this.firstItemAlternatives));
       this.MANY(() => {
         this.CONSUME(ItemSep);
-        list.push(this.SUBRULE2(this.element));
+        list.push(this.OR2(this.nextItemAlternatives));
       });
     });
     this.CONSUME(ObjEnd);
@@ -141,7 +159,7 @@ class ValueParser extends EmbeddedActionsParser {
       const token = this.LA(i) as unknown as ValueToken;
       if (token.tokenType === EOF) return 0;
       // The paren of `List(` is its last character.
-      if (token.tokenType === ListStart) return token.startOffset + token.image.length - 1;
+      if (token.tokenType === ListStart) return token.end - 1;
       if (token.tokenType === MapStart) return token.startOffset;
     }
   }
@@ -197,7 +215,9 @@ function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): 
     }
     throw error;
   }
-  const error = parser.errors[0];
+  // The `errors` getter clones the array on every read; the field behind it does not.
+  const error = ((parser as unknown as { _errors?: IRecognitionException[] })._errors ??
+    parser.errors)[0];
   if (error !== undefined) {
     const [code, reason] = error.message.split('\0') as [string, string];
     const offset = isEnd(error.token) ? input.length : error.token.startOffset;

@@ -47,9 +47,21 @@ function malformed(input: string, offset: number, digit?: string): RestliSyntaxE
  * slice inside the larger input the error should point into.
  */
 export function checkEscape(input: string, i: number, base = 0, whole = input): void {
-  if (i + 2 >= input.length) throw malformed(whole, base + i);
-  if (!isHex(input.charCodeAt(i + 1))) throw malformed(whole, base + i + 1, input[i + 1]);
-  if (!isHex(input.charCodeAt(i + 2))) throw malformed(whole, base + i + 2, input[i + 2]);
+  const error = escapeError(input, i, base, whole);
+  if (error !== undefined) throw error;
+}
+
+/** The error {@link checkEscape} throws, or `undefined` when the escape at `i` is well formed. */
+export function escapeError(
+  input: string,
+  i: number,
+  base = 0,
+  whole = input,
+): RestliSyntaxError | undefined {
+  if (i + 2 >= input.length) return malformed(whole, base + i);
+  if (!isHex(input.charCodeAt(i + 1))) return malformed(whole, base + i + 1, input[i + 1]);
+  if (!isHex(input.charCodeAt(i + 2))) return malformed(whole, base + i + 2, input[i + 2]);
+  return undefined;
 }
 
 let replacingDecoder: InstanceType<typeof TextDecoder> | undefined;
