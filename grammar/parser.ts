@@ -95,7 +95,7 @@ class ValueParser extends EmbeddedActionsParser {
    * chevrotain requires; `map` and `list` choose their values with them directly instead of
    * calling the `element` rule, which saves a rule invocation per leaf.
    */
-  private alternatives(occurrence: 1 | 2 | 3 | 4): IOrAlt<RestliData>[] {
+  private alternatives(occurrence: 1 | 2): IOrAlt<RestliData>[] {
     const subrule = `SUBRULE${occurrence}` as const;
     const consume = `CONSUME${occurrence}` as const;
     return [
@@ -106,32 +106,48 @@ class ValueParser extends EmbeddedActionsParser {
   }
 
   private readonly elementAlternatives = this.alternatives(1);
-  // In `map`, CONSUME1 and CONSUME2 read keys, so its values use occurrences 3 and 4.
-  private readonly firstValueAlternatives = this.alternatives(3);
-  private readonly nextValueAlternatives = this.alternatives(4);
-  private readonly firstItemAlternatives = this.alternatives(1);
-  private readonly nextItemAlternatives = this.alternatives(2);
+  // In `map`, CONSUME1 reads keys, so its values use occurrence 2.
+  private readonly valueAlternatives = this.alternatives(2);
+  private readonly itemAlternatives = this.alternatives(1);
 
   readonly element = this.RULE('element', (): RestliData => this.OR(this.elementAlternatives));
 
-  // No ACTION wrappers around the stores below: during chevrotain's recording phase they only
-  // write to a map that is thrown away.
+  /**
+   * The map and list under construction, innermost last. The repetitions below read the current
+   * container from here rather than capturing it, so that their options objects and closures are
+   * built once, not on every map and list. `parseTokens` resets it before each parse.
+   */
+  private maps: RestliDataMap[] = [];
+  private lists: RestliData[][] = [];
+
+  // Each entry: STRING ":" element. `MANY_SEP` reads the separators with a plain token test
+  // (no lookahead function per item, as `MANY` has). No ACTION wrappers around the stores: during
+  // chevrotain's recording phase they only write to a container that is thrown away.
+  private readonly entries = {
+    SEP: ItemSep,
+    DEF: () => {
+      const key = (this.CONSUME1(StringToken) as unknown as ValueToken).payload;
+      this.CONSUME(KvSep);
+      const value = this.OR1(this.valueAlternatives);
+      // Duplicate keys: the last one wins, as in the reference.
+      setOwn(this.maps[this.maps.length - 1]!, key, value);
+    },
+  };
+
+  private readonly items = {
+    SEP: ItemSep,
+    DEF: () => {
+      const value = this.OR1(this.itemAlternatives);
+      this.lists[this.lists.length - 1]!.push(value);
+    },
+  };
+
   readonly map = this.RULE('map', (): RestliDataMap => {
     const map: RestliDataMap = {};
     this.CONSUME(MapStart);
-    this.OPTION(() => {
-      // The entry rule is inlined: a subrule call per entry costs more than the entry itself.
-      let key = (this.CONSUME1(StringToken) as unknown as ValueToken).payload;
-      this.CONSUME(KvSep);
-      setOwn(map, key, this.OR1(this.firstValueAlternatives));
-      this.MANY(() => {
-        this.CONSUME(ItemSep);
-        key = (this.CONSUME2(StringToken) as unknown as ValueToken).payload;
-        this.CONSUME2(KvSep);
-        // Duplicate keys: the last one wins, as in the reference.
-        setOwn(map, key, this.OR2(this.nextValueAlternatives));
-      });
-    });
+    this.maps.push(map);
+    this.MANY_SEP(this.entries);
+    this.maps.pop();
     this.CONSUME(ObjEnd);
     return map;
   });
@@ -139,16 +155,18 @@ class ValueParser extends EmbeddedActionsParser {
   readonly list = this.RULE('list', (): RestliData[] => {
     const list: RestliData[] = [];
     this.CONSUME(ListStart);
-    this.OPTION(() => {
-      list.push(this.OR1(this.firstItemAlternatives));
-      this.MANY(() => {
-        this.CONSUME(ItemSep);
-        list.push(this.OR2(this.nextItemAlternatives));
-      });
-    });
+    this.lists.push(list);
+    this.MANY_SEP(this.items);
+    this.lists.pop();
     this.CONSUME(ObjEnd);
     return list;
   });
+
+  /** Forgets the containers of a parse that stopped half-way. */
+  resetContainers(): void {
+    this.maps.length = 0;
+    this.lists.length = 0;
+  }
 
   /**
    * Offset of the last `(` consumed, for a call stack that overflowed: `currIdx` is never rewound
@@ -199,6 +217,7 @@ export function checkValueGrammar(): void {
 function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): RestliData {
   // chevrotain reads only the fields ValueToken has (see lexer.ts).
   parser.input = tokens as IToken[];
+  parser.resetContainers();
   let value: RestliData;
   try {
     value = parser.element();
