@@ -162,6 +162,30 @@ class ValueParser extends EmbeddedActionsParser {
     return list;
   });
 
+  /**
+   * `MANY_SEP` without the error-recovery bookkeeping: chevrotain 11.2 (pinned) builds a closure
+   * and an argument array on every call for `attemptInRepetitionRecovery`, a no-op here since
+   * recovery is off — a quarter of the bytes a decode allocated. Same lookahead, same order of
+   * calls, so the same errors. Recording (self-analysis) does not go through this method.
+   */
+  protected manySepFirstInternalLogic(
+    _occurrence: number,
+    options: { SEP: TokenType; DEF: () => void },
+    key: number,
+  ): void {
+    const self = this as unknown as {
+      getLaFuncFromCache(key: number): () => boolean;
+      tokenMatcher(token: IToken, type: TokenType): boolean;
+      LA_FAST(howMuch: number): IToken;
+    };
+    if (self.getLaFuncFromCache(key).call(this) !== true) return;
+    options.DEF.call(this);
+    while (self.tokenMatcher(self.LA_FAST(1), options.SEP)) {
+      this.CONSUME(options.SEP);
+      options.DEF.call(this);
+    }
+  }
+
   /** Forgets the containers of a parse that stopped half-way. */
   resetContainers(): void {
     this.maps.length = 0;
