@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     setupFiles: ['test/helpers/fast-check-setup.ts'],
+    // The CLI tests spawn dist/cli.js: rebuilt here whenever the sources are newer.
+    globalSetup: ['test/helpers/fresh-build.ts'],
     reporters: jsonReport ? ['default', 'json'] : ['default'],
     outputFile: jsonReport ? { json: jsonReport } : undefined,
   },

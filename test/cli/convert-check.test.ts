@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt, restli } from './run.ts';
-
-beforeAll(ensureBuilt);
+import { describe, expect, test } from 'vitest';
+import { restli } from './run.ts';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
 

@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { ensureBuilt, restli } from './run.ts';
-
-beforeAll(ensureBuilt);
+import { restli } from './run.ts';
 
 describe('restli encode', () => {
   test('the README example', () => {

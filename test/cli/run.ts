@@ -1,17 +1,9 @@
 /** Spawns the built `restli` binary, as a user's shell would. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const cli = `${root}dist/cli.js`;
-
-/** `npm test` builds first; a bare `vitest run` on a fresh clone builds here. */
-export function ensureBuilt(): void {
-  if (!existsSync(cli)) {
-    spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-  }
-}
 
 export interface Run {
   status: number | null;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { encodeUriComponent } from '../../src/codec/escape.ts';
 import {
+  type CompoundKey,
   decodeKey,
   encodeKey,
   type Key,
@@ -8,8 +8,9 @@ import {
   type KeyKind,
 } from '../../src/wire/keys.ts';
 import { asDecoded } from '../helpers/arbitraries.ts';
+import { referenceUrlEscape } from '../helpers/reference.ts';
 import { keyOf } from '../helpers/requests.ts';
-import { vectorsOf } from '../helpers/vectors.ts';
+import { fromJava, vectorsOf } from '../helpers/vectors.ts';
 
 interface JavaKey {
   keyType: 'simple' | 'compound' | 'complex';
@@ -43,11 +44,10 @@ describe.each(['key-v1', 'key-v2'])('%s vectors (Java reference)', (kind) => {
       const { context, full } = contextOf({ context: v.context, input });
       const options = { kind: keyKind, version: input.version, context, full };
       // encodeKeyForUri returns the segment before the URI builder's contextual path escaping;
-      // encodeKey returns the final URL text, so the expectation gets that layer too.
+      // encodeKey returns the final URL text, so the expectation gets that layer too (from the
+      // spec's table, written independently in the test helpers).
       const expected =
-        context === 'path'
-          ? encodeUriComponent(v.expected as string, 'PATH_SEGMENT', true)
-          : v.expected;
+        context === 'path' ? referenceUrlEscape(v.expected as string, 'path') : v.expected;
       const text = encodeKey(key, options);
       expect(text).toBe(expected);
       // And back: the key, with leaves as strings (and without $params where it was dropped).
@@ -142,26 +142,47 @@ describe('compound-key-datamap vectors', () => {
   const [toDataMap, appendEnum, readOnly] = vectorsOf('compound-key-datamap');
 
   test('a compound key is the map of its parts: what the 2.0 encoder writes', () => {
-    const parts = { foo: 'foo-value', bar: 1, baz: 7n };
-    expect(toDataMap!.expected).toEqual(toDataMap!.input);
-    expect(encodeKey(parts, { kind: 'compound' })).toBe('(bar:1,baz:7,foo:foo-value)');
-    expect(decodeKey('(bar:1,baz:7,foo:foo-value)', { kind: 'compound' })).toEqual({
-      foo: 'foo-value',
-      bar: '1',
-      baz: '7',
-    });
+    const parts = fromJava(toDataMap!.input) as CompoundKey;
+    const text = encodeKey(parts, { kind: 'compound' });
+    expect(text).toBe('(bar:1,baz:7,foo:foo-value)');
+    // The map the reference keeps is the vector's expectation (leaves as strings once decoded).
+    expect(decodeKey(text, { kind: 'compound' })).toEqual(asDecoded(fromJava(toDataMap!.expected)));
   });
 
   test("an enum part is written as the enum's string form", () => {
     const { javaToString } = (appendEnum!.input as { foo: { javaToString: string } }).foo;
-    expect(appendEnum!.expected).toEqual({ foo: javaToString });
-    expect(encodeKey({ foo: javaToString }, { kind: 'compound' })).toBe('(foo:action)');
+    const text = encodeKey({ foo: javaToString }, { kind: 'compound' });
+    expect(text).toBe('(foo:action)');
+    expect(decodeKey(text, { kind: 'compound' })).toEqual(appendEnum!.expected);
   });
 
   test('keys are not changed by encoding (Java makes them read-only; we never mutate them)', () => {
     expect(readOnly!.expected).toEqual({ error: 'UnsupportedOperationException' });
-    const key = Object.freeze({ foo: 'foo-value', bar: 1 });
-    expect(encodeKey(key, { kind: 'compound', version: '1.0.0' })).toBe('bar=1&foo=foo-value');
-    expect(key).toEqual({ foo: 'foo-value', bar: 1 });
+    // Every write to the key or its parts throws, as it does on Java's read-only map.
+    const readOnlyView = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        set: () => {
+          throw new Error('UnsupportedOperationException: set');
+        },
+        defineProperty: () => {
+          throw new Error('UnsupportedOperationException: defineProperty');
+        },
+        deleteProperty: () => {
+          throw new Error('UnsupportedOperationException: delete');
+        },
+        setPrototypeOf: () => {
+          throw new Error('UnsupportedOperationException: setPrototypeOf');
+        },
+      });
+    const { then: _then, ...parts } = fromJava(readOnly!.input) as Record<string, unknown>;
+    const key = readOnlyView(parts) as CompoundKey;
+    for (const version of ['1.0.0', '2.0.0'] as const) {
+      for (const context of ['path', 'query', 'header', 'body'] as const) {
+        expect(() => encodeKey(key, { kind: 'compound', version, context })).not.toThrow();
+      }
+    }
+    expect(encodeKey(key, { kind: 'compound', version: '1.0.0' })).toBe(
+      'bar=1&baz=7&foo=foo-value',
+    );
   });
 });

@@ -22,6 +22,7 @@ import {
   unescapeMaskSegment,
 } from '../../src/wire/mask.ts';
 import { hasMaskWhitespace } from '../../src/wire/mask-whitespace.ts';
+import { trickyString } from '../helpers/arbitraries.ts';
 
 const PIECES = [
   '$',
@@ -54,13 +55,10 @@ const PIECES = [
 
 /** Names built from the pieces above and a few arbitrary characters. */
 const rawName: fc.Arbitrary<string> = fc
-  .array(
-    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, fc.string({ maxLength: 2 })),
-    {
-      minLength: 1,
-      maxLength: 4,
-    },
-  )
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, trickyString), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((parts) => parts.join(''));
 
 const writable = (name: string): boolean =>
@@ -153,7 +151,7 @@ describe('round trip', () => {
     },
   );
 
-  test.prop([fc.array(fc.string({ maxLength: 8 }), { maxLength: 6 })])(
+  test.prop([fc.array(trickyString, { maxLength: 6 })])(
     'the text of a list of paths does not depend on their order',
     (paths) => {
       const run = (p: string[]) => {
@@ -191,7 +189,7 @@ const maskish: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...PIECES, ':(', '),', '$start:', '$count:1', '1') },
-      fc.string({ maxLength: 3 }),
+      trickyString,
     ),
     { maxLength: 12 },
   )

@@ -1,6 +1,7 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { encode } from '../../src/codec/encode.ts';
+import { RestliError } from '../../src/errors.ts';
 import {
   formatUrn,
   isUrn,
@@ -11,6 +12,7 @@ import {
 } from '../../src/wire/urn.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
 import { thrown } from '../helpers/errors.ts';
+import { expectLinear } from '../helpers/linear.ts';
 
 const person: Urn = { namespace: 'li', entityType: 'person', id: '2qXA98-mVk' };
 
@@ -79,12 +81,13 @@ describe('parseUrn and formatUrn', () => {
     const n = 500_000;
     const deep = `urn:li:x:${'('.repeat(n)}1${')'.repeat(n)}`;
     expect(thrown(() => parseUrn(deep, { maxDepth: 2 * n })).code).toBe('DEPTH_EXCEEDED');
-    const wide = `urn:li:x:${'('.repeat(256)}${'b,'.repeat(n)}b${')'.repeat(256)}`;
-    const started = performance.now();
-    let id = parseUrn(wide).id;
-    for (let i = 1; i < 256; i++) id = (id as UrnTuple)[0] as UrnTuple;
-    expect(id).toHaveLength(n + 1);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    const wide = (m: number) => {
+      let id = parseUrn(`urn:li:x:${'('.repeat(256)}${'b,'.repeat(m)}b${')'.repeat(256)}`).id;
+      for (let i = 1; i < 256; i++) id = (id as UrnTuple)[0] as UrnTuple;
+      expect(id).toHaveLength(m + 1);
+    };
+    wide(n);
+    expectLinear(wide, 20_000);
   });
 
   test('a URN is an ordinary string to Rest.li', () => {
@@ -133,14 +136,13 @@ describe('round trips', () => {
     expect(formatUrn(parseUrn(s))).toBe(s);
   });
 
-  prop.prop([fc.string({ maxLength: 30 }).map((s) => `urn:li:x:${s}`)], { numRuns: 2000 })(
-    'parseUrn throws only RestliError',
-    (s) => {
-      try {
-        parseUrn(s);
-      } catch (error) {
-        expect((error as Error).name).toMatch(/^Restli/);
-      }
-    },
-  );
+  prop.prop([fc.array(trickyString, { maxLength: 5 }).map((s) => `urn:li:x:${s.join('')}`)], {
+    numRuns: 2000,
+  })('parseUrn throws only RestliError', (s) => {
+    try {
+      parseUrn(s);
+    } catch (error) {
+      expect(error).toBeInstanceOf(RestliError);
+    }
+  });
 });

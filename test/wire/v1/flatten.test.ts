@@ -8,8 +8,8 @@ import {
   PROJECTION_PARAMS,
   type V1Params,
 } from '../../../src/wire/v1/flatten.ts';
-import { formDecode } from '../../../src/wire/v1/form.ts';
 import { decodeQueryV1 } from '../../../src/wire/v1/unflatten.ts';
+import { referenceFormDecode } from '../../helpers/reference.ts';
 import { fromJava, vectorsOf } from '../../helpers/vectors.ts';
 import { normalizeV1 } from './normalize.ts';
 
@@ -88,7 +88,9 @@ describe('query-v1 vectors: the raw v1 query', () => {
   });
 
   test.each(cases)('%j: the query decodes to %s', (_input, raw, decoded) => {
-    const pieces = raw.split('&').map((piece) => piece.split('=').map((part) => formDecode(part)));
+    const pieces = raw
+      .split('&')
+      .map((piece) => piece.split('=').map((part) => referenceFormDecode(part)));
     expect(pieces.map((piece) => piece.join('=')).join('&')).toBe(decoded === '' ? '' : decoded);
   });
 

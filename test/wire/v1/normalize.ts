@@ -1,7 +1,7 @@
 /**
  * What a v1 round trip (encodeQueryV1, then decodeQueryV1) gives back, for the property tests.
  */
-import { escapeNameSegment } from '../../../src/wire/v1/tilde.ts';
+import { referenceTildeEscape as escapeNameSegment } from '../../helpers/reference.ts';
 
 function isLeaf(value: unknown): boolean {
   return value === null || typeof value !== 'object';

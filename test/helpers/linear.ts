@@ -1,0 +1,32 @@
+/**
+ * Linear-time checks without wall-clock bounds (timed assertions do not belong in the suite: a
+ * loaded machine slows everything). The work at size 10n is compared with the work at size n,
+ * best of a few runs each, so load slows both alike. Linear work gives a ratio near 10 (up to ~40
+ * where the larger input leaves the caches or makes the garbage collector promote), quadratic work
+ * near 100 and more; a bound of 50 separates them.
+ */
+import { expect } from 'vitest';
+
+function best(run: () => void, repeats: number): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    run();
+    min = Math.min(min, performance.now() - started);
+  }
+  return min;
+}
+
+/** How much longer `run(10n)` takes than `run(n)`. */
+export function timeRatio(run: (n: number) => void, n: number, repeats = 5): number {
+  run(n); // warm-up: the first call pays for compilation
+  const small = best(() => run(n), repeats);
+  const large = best(() => run(10 * n), repeats);
+  // Sub-millisecond timings are noise; a floor keeps the ratio meaningful.
+  return large / Math.max(small, 0.5);
+}
+
+/** Asserts that `run` grows linearly from size n to 10n. */
+export function expectLinear(run: (n: number) => void, n: number, bound = 50): void {
+  expect(timeRatio(run, n)).toBeLessThan(bound);
+}

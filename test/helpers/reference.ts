@@ -1,0 +1,63 @@
+/**
+ * Independent references for expected values: written from the spec's tables (section b.2), not
+ * from the library, so that a test comparing the library with them can fail.
+ */
+
+/**
+ * Characters the URL layer keeps raw besides `[A-Za-z0-9]`, per context: the spec's b.2 "kept raw"
+ * column plus `' ( ) , :`, which b.2 lists as escaped only because the rest.li layer escapes them
+ * inside strings; in the rest.li layer's output they are structure, never escaped (b.1).
+ */
+const KEPT = {
+  /** v2 path segment. */
+  path: "!$&*+-.=@_~'(),:",
+  /** v2 query parameter names and values. */
+  query: "!$*-./;?@_~'(),:",
+} as const;
+
+const HEX = '0123456789ABCDEF';
+
+/**
+ * The URL layer of spec b.1 step 3, contextual: keeps letters, digits and the context's set,
+ * leaves an existing `%XX` alone, and writes everything else as UTF-8 `%XX` (uppercase).
+ */
+export function referenceUrlEscape(text: string, context: keyof typeof KEPT): string {
+  let out = '';
+  const bytes = new TextEncoder();
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (/[A-Za-z0-9]/.test(c) || KEPT[context].includes(c)) out += c;
+    else if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) out += c;
+    else {
+      const cp = text.codePointAt(i) as number;
+      if (cp > 0xffff) i++;
+      for (const b of bytes.encode(String.fromCodePoint(cp)))
+        out += `%${HEX[b >> 4]}${HEX[b & 15]}`;
+    }
+  }
+  return out;
+}
+
+/** Form decoding (`+` is a space, then percent-decoding), from the platform, not the library. */
+export function referenceFormDecode(text: string): string {
+  return decodeURIComponent(text.replace(/\+/g, ' '));
+}
+
+/**
+ * java.net.URLEncoder (UTF-8), as spec b.2 describes it for v1 keys: letters, digits and `* - . _`
+ * kept, space as `+`, everything else as UTF-8 `%XX` in uppercase.
+ */
+export function referenceUrlEncoder(text: string): string {
+  let out = '';
+  for (const c of text) {
+    if (/[A-Za-z0-9*\-._]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else for (const b of new TextEncoder().encode(c)) out += `%${HEX[b >> 4]}${HEX[b & 15]}`;
+  }
+  return out;
+}
+
+/** The v1 name-segment escape of spec e.2: `~` first, then `.`, `[`, `]`. */
+export function referenceTildeEscape(name: string): string {
+  return name.replace(/[~.[\]]/g, (c) => `~${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
