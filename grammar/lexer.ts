@@ -213,6 +213,13 @@ function isList(
   }
 }
 
+/**
+ * Pieces with escapes up to which each is decoded on its own: one native call per piece costs
+ * less than a decoded copy of the whole input when they are few (the finder: 130 bytes fewer),
+ * and more when they are many (100 URNs: 3x the time).
+ */
+const FEW_ESCAPED_PIECES = 4;
+
 /** Sets the text of every string token, from one decode of the whole input when it has escapes. */
 function fillStrings(
   input: string,
@@ -222,7 +229,16 @@ function fillStrings(
   replace: boolean,
 ): void {
   let decoded: string | undefined = input;
+  let escapedPieces = 0;
   if (anyEscape) {
+    for (let k = 0; k < count && escapedPieces <= FEW_ESCAPED_PIECES; k++) {
+      if (tokens[k]!.dStart >= 0) escapedPieces++;
+    }
+  }
+  if (anyEscape && escapedPieces <= FEW_ESCAPED_PIECES) {
+    // Piece by piece, in input order, so the first bad piece is the reference's first error.
+    decoded = undefined;
+  } else if (anyEscape) {
     try {
       decoded = decodeURIComponent(input);
     } catch {
@@ -248,10 +264,19 @@ function fillStrings(
     } else if (decoded !== undefined) {
       text = decoded.slice(token.dStart, token.dEnd);
     } else {
-      text = decodeChecked(input, start, end, replace);
+      text = decodePiece(input, start, end, replace);
     }
     token.image = text;
     token.payload = text;
+  }
+}
+
+/** One piece with escapes (all well formed): natively, or precisely when it is not UTF-8. */
+function decodePiece(input: string, start: number, end: number, replace: boolean): string {
+  try {
+    return decodeURIComponent(input.slice(start, end));
+  } catch {
+    return decodeChecked(input, start, end, replace);
   }
 }
 
