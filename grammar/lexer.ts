@@ -51,7 +51,7 @@ export interface ScanOptions {
  * huge input does not pin a huge pool.
  */
 const pool: ValueToken[] = [];
-const POOLED = 4096;
+const POOLED = 16_384;
 /** The token vector handed to the parser, reused too (see {@link tokenize}). */
 const shared: ValueToken[] = [];
 
@@ -106,8 +106,8 @@ function put(
  */
 export function tokenize(input: string, options: ScanOptions): ValueToken[] {
   const n = input.length;
-  // An upper bound on the token count: a shared vector for ordinary inputs, a fresh one for huge.
-  const tokens = n < POOLED ? shared : [];
+  // The vector is shared too: grown once, it is reused (its length is set at the end).
+  const tokens = shared;
   const replace = options.invalidUtf8 === 'replace';
   const maxDepth = options.maxDepth;
   let k = 0;
@@ -290,4 +290,6 @@ export function releaseTokens(count: number): void {
     token.image = '';
     token.payload = '';
   }
+  // Tokens beyond the pool, and the vector's grown store, go too.
+  shared.length = 0;
 }
