@@ -71,7 +71,7 @@ const x2 = (r) => `${r.toFixed(2)}x`;
 // Groups: each runs in a child process and returns { fixture: { contender: ns } }.
 
 async function childGroup(name) {
-  const restli = await import('../dist/index.js');
+  const restli = await import('../dist/node/index.js');
   const require = createRequire(import.meta.url);
   const peerEncoder = require('linkedin-api-client/dist/lib/utils/encoder.js');
   const peerDecoder = require('linkedin-api-client/dist/lib/utils/decoder.js');
@@ -193,7 +193,7 @@ if (process.argv.includes('--child')) {
 // ---------------------------------------------------------------------------------------------
 // The parent: runs each group in `procs` fresh processes and prints medians and spreads.
 
-const restli = await import('../dist/index.js');
+const restli = await import('../dist/node/index.js');
 const summary = {};
 const wants = (name) => !filter || name.includes(filter);
 
@@ -279,7 +279,7 @@ if (wants('start-up')) {
       [
         '--input-type=module',
         '-e',
-        `const { decode } = await import('./dist/index.js');
+        `const { decode } = await import('./dist/node/index.js');
          const c = process.cpuUsage(); const t = performance.now();
          decode(${JSON.stringify(restli.encode(values.finder))});
          const u = process.cpuUsage(c);

@@ -161,7 +161,7 @@ export {
   encodeQuery,
   PROJECTION_PARAMS,
 } from './wire/query.ts';
-export type { Urn, UrnMember } from './wire/urn.ts';
+export type { ParseUrnOptions, Urn, UrnId, UrnMember, UrnTuple } from './wire/urn.ts';
 export { formatUrn, isUrn, parseUrn } from './wire/urn.ts';
 export type {
   AsciiHexCodec,
