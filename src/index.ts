@@ -112,22 +112,38 @@ export {
   versionFromHeaders,
 } from './http/version.ts';
 export type { ProtocolVersionText } from './http/version-text.ts';
+export type {
+  CheckOptions,
+  CheckReport,
+  CheckRequest,
+  CheckSummary,
+} from './migrate/check.ts';
+export {
+  CheckTotals,
+  checkRequest,
+  formatCheckReport,
+  formatCheckSummary,
+} from './migrate/check.ts';
 export type { ConvertOptions, ConvertResult, ConvertWarning } from './migrate/convert.ts';
 export { convertUrl } from './migrate/convert.ts';
-export type { Detection, Evidence } from './migrate/detect.ts';
+export type { Detection, DetectOptions, Evidence } from './migrate/detect.ts';
 export { detectVersion } from './migrate/detect.ts';
 export type {
+  OperationParameters,
   ParameterInfo,
   ResourceIndex,
   ResourceInfo,
+  ResourceMatch,
+  ResourcesInput,
   Restspec,
   RestspecOperations,
   RestspecParameter,
   SchemaType,
   Snapshot,
+  TemplateSegment,
   TypeShape,
 } from './migrate/idl.ts';
-export { loadResources } from './migrate/idl.ts';
+export { loadResources, RestliIdlError, resourceDescription } from './migrate/idl.ts';
 export type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from './types.ts';
 export type {
   ComplexKey,

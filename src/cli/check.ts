@@ -1,26 +1,10 @@
 /** `restli check`: which requests still speak protocol 1.0, for a migration to 2.0. */
 
-import type { ProtocolVersionText } from '../http/version-text.ts';
+import type { CheckReport } from '../migrate/check.ts';
 import { type Command, UsageError } from './command.ts';
 import { type HarRequest, readHar } from './har.ts';
 import { inputsOf, progress, runPipeline } from './lines.ts';
 import { loadRestspecs } from './restspec.ts';
-
-/** What `check` found about one request. */
-export interface CheckReport {
-  /** The version the request speaks: its header's, else the URL's detected one. */
-  version: string;
-  /** Where `version` came from. */
-  source: 'header' | 'detected';
-  /** Whether the URL is valid in that version. */
-  valid: boolean;
-  /** Whether the header and the URL agree (`true` when there is no header). */
-  agrees: boolean;
-  /** The request's URL in protocol 2.0, when it could be read. */
-  v2?: string;
-  /** Problem codes: `SPEAKS_1.0`, `INVALID_URL`, `HEADER_URL_MISMATCH`, `UNSUPPORTED_VERSION`, and warnings. */
-  problems: string[];
-}
 
 export const checkCommand: Command = {
   name: 'check',
@@ -49,9 +33,9 @@ Options:
     if (harPath !== undefined && positionals.length > 0)
       throw new UsageError('give URLs or --har, not both');
     const resources = loadRestspecs(values.restspec as string[]);
-    const { convertUrl } = await import('../migrate/convert.ts');
-    const { detectVersion } = await import('../migrate/detect.ts');
-    const { RestliError } = await import('../errors.ts');
+    const { checkRequest, CheckTotals, formatCheckReport, formatCheckSummary } = await import(
+      '../migrate/check.ts'
+    );
     const json = values.json === true;
 
     const har: HarRequest[] | undefined = harPath === undefined ? undefined : readHar(harPath);
@@ -67,91 +51,40 @@ Options:
       }
     }
 
-    const perVersion = new Map<string, number>();
-    const perProblem = new Map<string, number>();
-    let notV2 = 0;
-    let total = 0;
-    const reports = new Map<number, CheckReport>();
-
+    const totals = new CheckTotals();
+    // The report of the line just checked, for its JSON record: one at a time, constant memory.
+    let last: CheckReport | undefined;
     const failures = await runPipeline(
       inputs(),
-      (url, line) => {
+      (url) => {
         const request = har ? queue.shift() : undefined;
-        const detected = detectVersion(url).version;
-        const header = request?.version;
-        const report: CheckReport = {
-          version: header ?? (detected === 'either' ? '2.0.0' : detected),
-          source: header === undefined ? 'detected' : 'header',
-          valid: true,
-          agrees:
-            header === undefined ||
-            detected === 'either' ||
-            detected === (header.startsWith('2.') ? '2.0.0' : '1.0.0'),
-          problems: [],
-        };
-        const speaks: ProtocolVersionText = report.version.startsWith('2.') ? '2.0.0' : '1.0.0';
-        if (header !== undefined && header !== '1.0.0' && header !== '2.0.0')
-          report.problems.push('UNSUPPORTED_VERSION');
-        if (speaks === '1.0.0') report.problems.push('SPEAKS_1.0');
-        if (!report.agrees) report.problems.push('HEADER_URL_MISMATCH');
-        try {
-          const result = convertUrl(url, {
-            from: speaks,
-            to: '2.0.0',
-            ...(resources ? { resources } : {}),
-            ...(request ? { httpMethod: request.method } : {}),
-          });
-          report.v2 = result.url;
-          for (const w of result.warnings) report.problems.push(w.code);
-        } catch (error) {
-          if (!(error instanceof RestliError)) throw error;
-          report.valid = false;
-          report.problems.push('INVALID_URL');
-        }
-        total++;
-        perVersion.set(report.version, (perVersion.get(report.version) ?? 0) + 1);
-        for (const p of new Set(report.problems)) perProblem.set(p, (perProblem.get(p) ?? 0) + 1);
-        const ok =
-          report.valid &&
-          speaks === '2.0.0' &&
-          report.agrees &&
-          !report.problems.includes('UNSUPPORTED_VERSION');
-        if (!ok) notV2++;
-        reports.set(line, report);
-        return [
-          `${report.version}(${report.source})`,
-          report.valid ? 'valid' : 'INVALID',
-          report.agrees ? 'agree' : 'MISMATCH',
-          report.v2 ?? url,
-          ...(report.problems.length > 0 ? [`[${[...new Set(report.problems)].join(',')}]`] : []),
-        ].join(' ');
+        const report = checkRequest(
+          {
+            url,
+            ...(request?.method !== undefined ? { method: request.method } : {}),
+            ...(request?.version !== undefined ? { version: request.version } : {}),
+          },
+          resources ? { resources } : undefined,
+        );
+        totals.add(report);
+        last = report;
+        return formatCheckReport(report, url);
       },
       {
         json,
         jsonFields: () => {
-          const line = Math.max(...reports.keys());
-          const report = reports.get(line)!;
-          reports.delete(line);
+          const report = last!;
+          last = undefined;
           return { output: report.v2 ?? null, report };
         },
         onResult: progress(),
       },
     );
-    const summary = {
-      requests: total,
-      notValid2: notV2,
-      perVersion: Object.fromEntries(perVersion),
-      perProblem: Object.fromEntries(perProblem),
-    };
-    if (json) {
-      process.stdout.write(`${JSON.stringify({ summary })}\n`);
-    } else {
-      const list = (m: Map<string, number>) =>
-        [...m].map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-      process.stdout.write(
-        `summary: ${total} requests, ${notV2} not valid 2.0; versions: ${list(perVersion)}; problems: ${list(perProblem)}\n`,
-      );
-    }
+    const summary = totals.summary;
+    const notV2 = summary.notValid2;
+    process.stdout.write(
+      json ? `${JSON.stringify({ summary })}\n` : `${formatCheckSummary(summary)}\n`,
+    );
     return failures > 0 || notV2 > 0 ? 1 : 0;
   },
 };

@@ -2,14 +2,21 @@
  * The v1 ⇄ v2 translator for whole request URLs (issue 4; spec d, e.5, i). It reads a URL as a
  * server of the source version would, and writes it as the Java client of the target version
  * writes that request. Where protocol 1.0 is ambiguous, a resource IDL settles it; without one,
- * documented heuristics apply and every guess is reported in `warnings`.
+ * documented heuristics apply and every guess is reported in `warnings`. What protocol 1.0
+ * cannot say is either reported (a warning naming the loss) or refused (a `RestliError`) when
+ * 1.0 would write text that no 1.0 server reads.
+ *
+ * The translation runs as named steps over immutable inputs: options, source version, query,
+ * resource and operation, path, query, URL.
  *
  * @module
  */
 
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { segmentKeyKind, splitUrl } from '../http/url.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { setOwn } from '../internal/own.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeKey, encodeKey, type Key, type KeyKind } from '../wire/keys.ts';
 import type { MaskTree } from '../wire/mask.ts';
@@ -20,20 +27,25 @@ import {
   PROJECTION_PARAMS,
   type QueryParams,
 } from '../wire/query.ts';
+import { escapeNameSegment, unescapeNameSegment } from '../wire/v1/tilde.ts';
 import { type Detection, detectVersion } from './detect.ts';
 import {
   loadResources,
   type ParameterInfo,
   type ResourceIndex,
   type ResourceInfo,
-  type Restspec,
-  type Snapshot,
+  type ResourceMatch,
+  type ResourcesInput,
   type TypeShape,
 } from './idl.ts';
 
 /** A place where a translation rests on a guess, or loses something the target cannot say. */
 export interface ConvertWarning {
-  /** `SINGLE_VALUE_ASSUMED_SCALAR`, `KEY_KIND_GUESSED`, `EMPTY_CONTAINER_DROPPED`, … */
+  /**
+   * `SINGLE_VALUE_ASSUMED_SCALAR`, `KEY_KIND_GUESSED`, `EMPTY_CONTAINER_DROPPED`,
+   * `EMPTY_KEY_DROPPED`, `LIST_ORDER_CHANGED`, `ONE_ELEMENT_LIST`, `RESOURCE_NOT_FOUND`,
+   * `VERSION_GUESSED`.
+   */
   code: string;
   message: string;
   /** The parameter name or path segment concerned. */
@@ -54,12 +66,17 @@ export interface ConvertResult {
 export interface ConvertOptions {
   /** The target version. */
   to: ProtocolVersionText;
-  /** The source version; detected when absent (`'either'` means the URL is the same in both). */
+  /** The source version; detected when absent. */
   from?: ProtocolVersionText;
-  /** Resource IDLs (restspecs or snapshots), or an index built once with `loadResources`. */
-  resources?: ResourceIndex | readonly (Restspec | Snapshot)[];
+  /**
+   * Resource IDLs: one restspec or snapshot, an array of them, or an index built once with
+   * `loadResources` (the index of an IDL object or array is cached on it).
+   */
+  resources?: ResourcesInput;
   /** The HTTP verb, to find a method's parameter types in the IDL. */
   httpMethod?: string;
+  /** Longest URL accepted, in UTF-16 code units; longer is `MAX_LENGTH_EXCEEDED`. Default 16 Mi. */
+  maxLength?: number;
 }
 
 /** Parameters whose values are scalars in every resource: no warning for their single value. */
@@ -74,6 +91,8 @@ const RESERVED_SCALARS = new Set([
   '$fillInDefaults',
 ]);
 
+type Warn = (code: string, where: string, message: string) => void;
+
 /**
  * Translates a request URL between protocol 1.0 and 2.0. Scheme, host, base path and fragment
  * are kept; key segments, every query parameter, `ids` and projections are rewritten; the output
@@ -86,215 +105,177 @@ const RESERVED_SCALARS = new Set([
  * convertUrl('/people?ids=List(1,2)&f=(a:b)', { to: '1.0.0' }).url;  // '/people?f.a=b&ids=1&ids=2'
  * ```
  * @throws {@link RestliSyntaxError} when the URL is not valid in the source version, with the
- * offset in the URL; {@link RestliError} when the target version cannot write it.
+ * offset in the URL; {@link RestliError} `UNTRANSLATABLE` when 1.0 cannot write the request in a
+ * form its servers read (a list of lists, or a list mixing values and containers, at the root),
+ * `INVALID_IDL` for a malformed IDL, `INVALID_ARGUMENT` / `INVALID_VERSION` for bad options.
  */
 export function convertUrl(url: string, options: ConvertOptions): ConvertResult {
-  const to = options.to;
-  if (to !== V1 && to !== V2)
-    throw new RestliError('INVALID_VERSION', `unsupported target version ${String(to)}`);
-  // Detection without its own parse: the conversion parses anyway, and falls back below.
-  const detection =
-    options.from === undefined ? detectVersion(url, { validate: false }) : undefined;
-  // A URL that reads the same in both is taken as written in the other version: that is what a
-  // migration converts from, and it keeps v1's one-value ambiguity in view.
-  let from: ProtocolVersionText =
-    options.from ?? (detection!.version === 'either' ? (to === V2 ? V1 : V2) : detection!.version);
-  const warnings: ConvertWarning[] = [];
-  const warn = (code: string, where: string, message: string) => {
+  const settings = readOptions(url, options);
+  const parts = splitUrl(url);
+  const queryAt = parts.origin.length + parts.path.length + 1;
+  const source = sourceVersion(url, settings);
+  const read = readQuery(parts.query ?? '', queryAt, url, source);
+  const { from, detection } = read.source;
+  const to = settings.to;
+
+  const warnings: ConvertWarning[] = [...read.warnings];
+  const warn: Warn = (code, where, message) => {
     // Reading 2.0 as 2.0 (or 1.0 as 1.0), a key's kind changes nothing in what is written.
     if (code === 'KEY_KIND_GUESSED' && from === to) return;
     warnings.push({ code, where, message });
   };
-  const index = options.resources === undefined ? undefined : toIndex(options.resources);
 
-  const { origin, path, query, fragment } = splitUrl(url);
-  const rawSegments = path.split('/');
-  const nonEmpty = rawSegments.filter((s) => s !== '');
-  const match = index?.match(nonEmpty);
-  if (index && !match)
-    warn('RESOURCE_NOT_FOUND', path, 'no loaded IDL matches this path; heuristics apply');
-  const resource = match?.resource;
+  const segments = parts.path.split('/');
+  const match = settings.index?.match(segments);
+  if (settings.index && !match)
+    warn('RESOURCE_NOT_FOUND', parts.path, 'no loaded IDL matches this path; heuristics apply');
+  const params = read.detailed.params;
+  const context: Context = { url, from, to, warn, resource: match?.resource };
 
-  let detailed: ReturnType<typeof decodeQueryDetailed>;
-  try {
-    detailed = inUrl(url, query ?? '', () => decodeQueryDetailed(query ?? '', { version: from }));
-  } catch (error) {
-    // A detected version whose server cannot read the query: the other one may (`ids=List(` is a
-    // 1.0 string). A version the caller gave is not second-guessed.
-    if (detection === undefined || !(error instanceof RestliError)) throw error;
-    const other = from === V1 ? V2 : V1;
-    try {
-      detailed = decodeQueryDetailed(query ?? '', { version: other });
-    } catch {
-      throw error;
-    }
-    from = other;
-    warnings.push({
-      code: 'VERSION_GUESSED',
-      where: query ?? '',
-      message: `read as ${other}: its marks say ${other === V1 ? V2 : V1}, but only a ${other} server reads the query`,
-    });
-    detection.evidence.push({
-      version: other,
-      reason: `only a ${other} server reads the query`,
-      where: query ?? '',
-    });
-    detection.version = other;
-  }
-  const params = detailed.params;
-  const isFinder = typeof params.q === 'string';
-
-  // Path: each segment is static, a parent key, or the entity (or association) key.
-  const roles = segmentRoles(nonEmpty, resource, match?.start ?? 0, isFinder);
-  let position = 0;
-  const outSegments: string[] = [];
-  for (const raw of rawSegments) {
-    if (raw === '') {
-      outSegments.push(raw);
-      continue;
-    }
-    const role = roles[position++]!;
-    if (role.kind === 'static') {
-      outSegments.push(raw);
-      continue;
-    }
-    let kind = role.keyKind;
-    if (kind === undefined) {
-      kind = segmentKeyKind(raw, from);
-      if (kind !== 'primitive') {
-        warn(
-          'KEY_KIND_GUESSED',
-          raw,
-          `read as a ${kind} key from its form; without an IDL it could also be a string key`,
-        );
-      }
-    }
-    // The 2.0 client writes the empty key as `''` (a Java server would read two apostrophes):
-    // the translator keeps the client's meaning.
-    const value =
-      from === V2 && kind === 'primitive' && raw === "''"
-        ? ''
-        : inUrl(url, raw, () => decodeKey(raw, { kind, version: from, context: 'path' }));
-    const repaired =
-      kind === 'complex' && from === V1
-        ? wrapArrays(value, role.shape, raw, warn, !resource)
-        : value;
-    const written = encodeKey(repaired as Key, { kind, version: to, context: 'path' });
-    // A 1.0 empty primitive key is an empty segment, which the URI builder drops (spec d.1).
-    if (written === '') {
-      warn('EMPTY_KEY_DROPPED', raw, 'an empty key has no 1.0 path form: its segment vanishes');
-      continue;
-    }
-    outSegments.push(written);
-  }
-  // Trailing empty pieces left by a dropped last segment.
-  let newPath = outSegments.join('/');
-  if (path !== '' && !path.endsWith('/'))
-    newPath = newPath.replace(/\/+$/, '') || (path.startsWith('/') ? '/' : '');
-
-  // Query.
-  const shapes = resource?.parameters(
+  const roles = segmentRoles(segments, match, from, typeof params.q === 'string');
+  const path = translatePath(segments, roles, parts.origin.length, context);
+  const operation = match?.resource.operation(
     { q: str(params.q), bq: str(params.bq), action: str(params.action) },
-    options.httpMethod,
+    restliMethod(settings.httpMethod, {
+      ids: 'ids' in params,
+      key: roles.some((r) => r.kind === 'key' && r.entity),
+      simple: match?.resource.simple === true,
+    }),
   );
-  const out: Record<string, RestliValue | MaskTree> = {};
-  for (const name of Object.keys(params)) {
-    const value = params[name]!;
-    if (PROJECTION_PARAMS.has(name)) {
-      out[name] = value as MaskTree;
-      continue;
-    }
-    if (name === 'ids') {
-      out.ids = convertIds(value as RestliData, resource, from, to, warn) as RestliValue;
-      continue;
-    }
-    out[name] = value as RestliValue;
-  }
-  if (from === V1) {
-    repairSingleValues(out, detailed.singleValued, shapes, warn);
-    // 1.0 writes nothing for an empty list or map: a required one that is absent was empty.
-    for (const [name, info] of shapes ?? []) {
-      if (name in out || info.optional) continue;
-      if (info.shape.kind === 'array') out[name] = [];
-      else if (info.shape.kind === 'map' || info.shape.kind === 'record') out[name] = {};
-    }
-  }
-  if (to === V1) warnV1Losses(out, warn);
+  const query = translateQuery(read.detailed, operation, context);
 
-  const written = encodeQuery(out as QueryParams, { version: to });
-  const newQuery = query === undefined || (written === '' && query !== '') ? '' : `?${written}`;
-  const result: ConvertResult = {
-    url: `${origin}${newPath}${newQuery}${fragment}`,
+  const written =
+    parts.query === undefined ? '' : query === '' && parts.query !== '' ? '' : `?${query}`;
+  return {
+    url: `${parts.origin}${path}${written}${parts.fragment}`,
     from,
     to,
     warnings,
+    ...(detection ? { detection } : {}),
   };
-  if (detection) result.detection = detection;
-  return result;
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** What the steps share: the URL, the versions, where warnings go, the resource if known. */
+interface Context {
+  url: string;
+  from: ProtocolVersionText;
+  to: ProtocolVersionText;
+  warn: Warn;
+  resource: ResourceInfo | undefined;
 }
 
-function toIndex(resources: ResourceIndex | readonly (Restspec | Snapshot)[]): ResourceIndex {
-  return Array.isArray(resources)
-    ? loadResources(resources as (Restspec | Snapshot)[])
-    : (resources as ResourceIndex);
+// ---------------------------------------------------------------------------------------------
+// Step 1: options.
+
+interface Settings {
+  to: ProtocolVersionText;
+  from: ProtocolVersionText | undefined;
+  index: ResourceIndex | undefined;
+  httpMethod: string | undefined;
 }
 
-type Role = { kind: 'static' } | { kind: 'key'; keyKind: KeyKind | undefined; shape?: TypeShape };
+function invalidArgument(name: string, expected: string, value: unknown): RestliError {
+  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  return new RestliError('INVALID_ARGUMENT', `${name} must be ${expected}, not ${what}`);
+}
 
-/** What each path segment is: with a matched resource, from its template; else from its form. */
-function segmentRoles(
-  segments: readonly string[],
-  resource: ResourceInfo | undefined,
-  start: number,
-  isFinder: boolean,
-): Role[] {
-  if (!resource) {
-    // Without an IDL, only segments that look like keys in the source form are translated;
-    // plain segments are kept as they are (a resource name reads the same in both versions).
-    return segments.map((s, i) =>
-      i > 0 && (s.includes('=') || s.startsWith('(') || /[%+']/.test(s))
-        ? { kind: 'key', keyKind: undefined }
-        : { kind: 'static' },
+function readOptions(url: unknown, options: unknown): Settings {
+  if (typeof url !== 'string') throw invalidArgument('url', 'a string', url);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw invalidArgument('options', 'an object', options);
+  const o = options as ConvertOptions;
+  const maxLength = o.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (typeof maxLength !== 'number' || Number.isNaN(maxLength))
+    throw invalidArgument('options.maxLength', 'a number', maxLength);
+  // The length limit comes before any per-part work.
+  if (url.length > maxLength)
+    throw new RestliSyntaxError(
+      'MAX_LENGTH_EXCEEDED',
+      `input longer than maxLength ${maxLength}`,
+      url,
+      maxLength,
     );
-  }
-  const template = resource.template.split('/').filter((s) => s !== '');
-  return segments.map((_s, i) => {
-    if (i < start) return { kind: 'static' };
-    const t = template[i - start];
-    if (t === undefined) {
-      // The segment after the resource path: the entity key, or a finder's association key.
-      return isFinder
-        ? { kind: 'key', keyKind: 'compound' }
-        : {
-            kind: 'key',
-            keyKind: resource.key?.kind,
-            ...(resource.key?.shape ? { shape: resource.key.shape } : {}),
-          };
-    }
-    const placeholder = /^\{([^}]*)\}$/.exec(t)?.[1];
-    if (placeholder === undefined) return { kind: 'static' };
-    const shape = resource.pathKeyShapes[placeholder];
-    return {
-      kind: 'key',
-      keyKind:
-        resource.pathKeyKinds[placeholder] ??
-        (resource.key?.name === placeholder ? resource.key.kind : undefined),
-      ...(shape ? { shape } : {}),
-    };
-  });
+  if (o.to !== V1 && o.to !== V2)
+    throw new RestliError('INVALID_VERSION', `unsupported target version ${String(o.to)}`);
+  if (o.from !== undefined && o.from !== V1 && o.from !== V2)
+    throw new RestliError('INVALID_VERSION', `unsupported source version ${String(o.from)}`);
+  if (o.httpMethod !== undefined && typeof o.httpMethod !== 'string')
+    throw invalidArgument('options.httpMethod', 'a string', o.httpMethod);
+  return {
+    to: o.to,
+    from: o.from,
+    index: o.resources === undefined ? undefined : loadResources(o.resources),
+    httpMethod: o.httpMethod,
+  };
 }
 
-/** Rebases a syntax error about `part` of `url` onto the whole URL. */
-function inUrl<T>(url: string, part: string, f: () => T): T {
+// ---------------------------------------------------------------------------------------------
+// Step 2: the source version, and the query read in it.
+
+interface Source {
+  from: ProtocolVersionText;
+  detection?: Detection;
+}
+
+function sourceVersion(url: string, settings: Settings): Source {
+  // A version the caller gave is not detected again.
+  if (settings.from !== undefined) return { from: settings.from };
+  // Detection without its own parse: the conversion parses anyway, and falls back below.
+  const detection = detectVersion(url, { validate: false });
+  // A URL that reads the same in both is taken as written in the other version: that is what a
+  // migration converts from, and it keeps v1's one-value ambiguity in view.
+  const from = detection.version === 'either' ? (settings.to === V2 ? V1 : V2) : detection.version;
+  return { from, detection };
+}
+
+interface ReadQuery {
+  detailed: { params: DecodedQuery; singleValued: string[] };
+  source: Source;
+  warnings: ConvertWarning[];
+}
+
+function readQuery(query: string, at: number, url: string, source: Source): ReadQuery {
+  try {
+    const detailed = inUrl(url, at, () => decodeQueryDetailed(query, { version: source.from }));
+    return { detailed, source, warnings: [] };
+  } catch (error) {
+    // A detected version whose server cannot read the query: the other one may (`ids=List(` is a
+    // 1.0 string). A version the caller gave is not second-guessed.
+    if (source.detection === undefined || !(error instanceof RestliError)) throw error;
+    const other = source.from === V1 ? V2 : V1;
+    let detailed: ReadQuery['detailed'];
+    try {
+      detailed = decodeQueryDetailed(query, { version: other });
+    } catch {
+      throw error;
+    }
+    const reason = `only a ${other} server reads the query`;
+    return {
+      detailed,
+      source: {
+        from: other,
+        detection: {
+          version: other,
+          evidence: [...source.detection.evidence, { version: other, reason, where: query }],
+        },
+      },
+      warnings: [
+        {
+          code: 'VERSION_GUESSED',
+          where: query,
+          message: `read as ${other}: its marks say ${source.from}, but ${reason}`,
+        },
+      ],
+    };
+  }
+}
+
+/** Runs `f` on a part of `url` that starts at `at`; a syntax error is rebased onto the URL. */
+function inUrl<T>(url: string, at: number, f: () => T): T {
   try {
     return f();
   } catch (error) {
     if (!(error instanceof RestliError) || error.offset === undefined) throw error;
-    const at = Math.max(0, url.indexOf(part));
     throw new RestliSyntaxError(
       error.code,
       error.reason,
@@ -305,14 +286,270 @@ function inUrl<T>(url: string, part: string, f: () => T): T {
   }
 }
 
-/** `ids` in the target form; 1.0 compound ids are `a=1&b=2` strings, 2.0 ones maps. */
-function convertIds(
-  value: RestliData,
-  resource: ResourceInfo | undefined,
+// ---------------------------------------------------------------------------------------------
+// Step 3: the operation, to find its parameters in the IDL.
+
+/** The Rest.li method of a request without `q`, `bq` or `action`, from its verb and form. */
+function restliMethod(
+  verb: string | undefined,
+  form: { ids: boolean; key: boolean; simple: boolean },
+): string | undefined {
+  switch (verb?.toUpperCase()) {
+    case 'GET':
+      return form.ids ? 'batch_get' : form.key || form.simple ? 'get' : 'get_all';
+    case 'PUT':
+      return form.ids ? 'batch_update' : 'update';
+    case 'DELETE':
+      return form.ids ? 'batch_delete' : 'delete';
+    case 'POST':
+      // A POST without a key is create or batch_create (the X-RestLi-Method header tells).
+      return form.ids ? 'batch_partial_update' : form.key ? 'partial_update' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 4: the path. Each segment is static, a parent key, or the entity (or association) key.
+
+type Role =
+  | { kind: 'static' }
+  | {
+      kind: 'key';
+      keyKind: KeyKind | undefined;
+      shape?: TypeShape;
+      /** The entity or association key after the resource path (not a parent key). */
+      entity: boolean;
+      /** Without an IDL: an empty 1.0 segment taken for the empty key. */
+      guessedEmpty?: boolean;
+    };
+
+const STATIC: Role = { kind: 'static' };
+
+function segmentRoles(
+  segments: readonly string[],
+  match: ResourceMatch | undefined,
   from: ProtocolVersionText,
-  to: ProtocolVersionText,
-  warn: (code: string, where: string, message: string) => void,
-): RestliData[] {
+  isFinder: boolean,
+): Role[] {
+  // A trailing empty segment (a path ending in `/`) is never a key.
+  let count = segments.length;
+  if (count > 1 && segments[count - 1] === '') count--;
+  if (!match) return guessedRoles(segments, count, from);
+  const { resource, start, end } = match;
+  return segments.map((_s, i): Role => {
+    if (i < start || i >= count) return STATIC;
+    if (i >= end) {
+      // The segment after the resource path: the entity key, or a finder's association key.
+      if (isFinder) return { kind: 'key', keyKind: 'compound', entity: true };
+      return {
+        kind: 'key',
+        keyKind: resource.key?.kind,
+        ...(resource.key?.shape ? { shape: resource.key.shape } : {}),
+        entity: true,
+      };
+    }
+    const t = resource.segments[i - start]!;
+    if (t.kind === 'static') return STATIC;
+    const name = t.name;
+    const shape = Object.hasOwn(resource.pathKeyShapes, name)
+      ? resource.pathKeyShapes[name]
+      : undefined;
+    const keyKind = Object.hasOwn(resource.pathKeyKinds, name)
+      ? resource.pathKeyKinds[name]
+      : resource.key?.name === name
+        ? resource.key.kind
+        : undefined;
+    return { kind: 'key', keyKind, ...(shape ? { shape } : {}), entity: false };
+  });
+}
+
+/**
+ * Without an IDL, only segments that look like keys in the source form are translated; plain
+ * segments are kept as they are (a resource name reads the same in both versions). An empty 1.0
+ * segment between two others is what the Java client writes for an empty string key.
+ */
+function guessedRoles(
+  segments: readonly string[],
+  count: number,
+  from: ProtocolVersionText,
+): Role[] {
+  let first = segments.findIndex((s) => s !== '');
+  if (first === -1) first = segments.length;
+  return segments.map((s, i): Role => {
+    if (i <= first || i >= count) return STATIC;
+    if (s === '')
+      return from === V1 && i < count - 1
+        ? { kind: 'key', keyKind: 'primitive', entity: false, guessedEmpty: true }
+        : STATIC;
+    return looksLikeKey(s) ? { kind: 'key', keyKind: undefined, entity: i === count - 1 } : STATIC;
+  });
+}
+
+/**
+ * Resource names and base paths are plain words; a segment with any other character (`=`, `(`,
+ * `%`, `+`, `'`, `&`, `:` …) is a key, whose text the target version may write differently.
+ */
+function looksLikeKey(segment: string): boolean {
+  return /[^A-Za-z0-9_.-]/.test(segment);
+}
+
+function translatePath(
+  segments: readonly string[],
+  roles: readonly Role[],
+  origin: number,
+  context: Context,
+): string {
+  const { from, to } = context;
+  const out: string[] = [];
+  // Where the last non-empty segment is: an empty key there has no 1.0 form (spec d.1).
+  let last = segments.length - 1;
+  while (last >= 0 && segments[last] === '') last--;
+  let at = origin;
+  for (let i = 0; i < segments.length; i++) {
+    const raw = segments[i]!;
+    const role = roles[i]!;
+    const offset = at;
+    at += raw.length + 1;
+    if (role.kind === 'static') {
+      out.push(raw);
+      continue;
+    }
+    if (role.guessedEmpty && from !== to)
+      context.warn(
+        'KEY_KIND_GUESSED',
+        raw,
+        'an empty 1.0 path segment read as the empty string key',
+      );
+    const written = translateKey(raw, role, offset, context);
+    if (written === '' && to === V1 && i >= last) {
+      // The Java client's URI builder drops an empty last segment: `test/''` is `test` in 1.0.
+      context.warn(
+        'EMPTY_KEY_DROPPED',
+        raw,
+        'an empty last key has no 1.0 path form: its segment vanishes',
+      );
+      continue;
+    }
+    out.push(written);
+  }
+  return out.join('/');
+}
+
+/**
+ * A key read without an IDL: the kind its form suggests, else a compound key, else a string
+ * (any text is a valid string key), each tried only when the one before cannot read it.
+ */
+function guessedKey(raw: string, kind: KeyKind, from: ProtocolVersionText): [KeyKind, RestliData] {
+  const kinds: KeyKind[] =
+    kind === 'complex'
+      ? ['complex', 'compound', 'primitive']
+      : kind === 'compound'
+        ? ['compound', 'primitive']
+        : [kind];
+  for (const k of kinds) {
+    try {
+      return [k, decodeKey(raw, { kind: k, version: from, context: 'path' })];
+    } catch (error) {
+      if (!(error instanceof RestliError) || k === kinds[kinds.length - 1]) throw error;
+    }
+  }
+  throw new Error('unreachable');
+}
+
+function translateKey(
+  raw: string,
+  role: Extract<Role, { kind: 'key' }>,
+  offset: number,
+  context: Context,
+): string {
+  const { url, from, to, warn } = context;
+  let kind: KeyKind;
+  let value: RestliData;
+  if (role.keyKind !== undefined) {
+    kind = role.keyKind;
+    // The 2.0 client writes the empty key as `''` (a Java server would read two apostrophes):
+    // the translator keeps the client's meaning.
+    value =
+      from === V2 && kind === 'primitive' && raw === "''"
+        ? ''
+        : inUrl(url, offset, () => decodeKey(raw, { kind, version: from, context: 'path' }));
+  } else {
+    const suggested = segmentKeyKind(raw, from);
+    [kind, value] =
+      from === V2 && suggested === 'primitive' && raw === "''"
+        ? ['primitive', '']
+        : inUrl(url, offset, () => guessedKey(raw, suggested, from));
+    if (kind !== 'primitive' || suggested !== 'primitive')
+      warn(
+        'KEY_KIND_GUESSED',
+        raw,
+        `read as a ${kind} key from its form; without an IDL it could also be a string key`,
+      );
+  }
+  const repaired =
+    kind === 'complex' && from === V1
+      ? wrapArrays(value, role.shape, raw, warn, context.resource === undefined)
+      : value;
+  if (kind === 'complex' && to === V1 && from === V2)
+    checkV1Map(repaired, raw, role.shape, context);
+  return encodeKey(repaired as Key, { kind, version: to, context: 'path' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 5: the query.
+
+function translateQuery(
+  detailed: ReadQuery['detailed'],
+  operation: ReturnType<ResourceInfo['operation']> | undefined,
+  context: Context,
+): string {
+  const { from, to, warn } = context;
+  const shapes = operation?.parameters;
+  const out: Record<string, RestliValue | MaskTree> = {};
+  for (const name of Object.keys(detailed.params)) {
+    const value = detailed.params[name]!;
+    if (name === 'ids') setOwn(out, name, convertIds(value as RestliData, context) as RestliValue);
+    else setOwn(out, name, value as RestliValue | MaskTree);
+  }
+  if (from === V1) {
+    repairSingleValues(out, detailed.singleValued, shapes, warn);
+    // 1.0 writes nothing for an empty list or map: a required one that is absent was empty. Only
+    // for an operation known exactly (never an action: its parameters are in the body).
+    if (operation?.exact) {
+      for (const [name, info] of operation.parameters) {
+        if (Object.hasOwn(out, name) || info.optional) continue;
+        if (info.shape.kind === 'array') setOwn(out, name, []);
+        else if (info.shape.kind === 'map' || info.shape.kind === 'record') setOwn(out, name, {});
+      }
+    }
+  }
+  if (to === V1 && from === V2) {
+    for (const name of Object.keys(out)) {
+      if (PROJECTION_PARAMS.has(name)) continue;
+      const value = out[name];
+      if (name === 'ids') {
+        // Batch ids are a set: their order is not data. Complex ids are flattened below the root.
+        if (Array.isArray(value)) {
+          refuseMixed(value, 'ids');
+          for (const [i, id] of value.entries()) checkV1Nested(id, `ids[${i}]`, warn);
+        }
+        continue;
+      }
+      const shape = shapes?.get(name)?.shape;
+      checkV1Root(name, name, value, shape, context);
+    }
+  }
+  return encodeQuery(out as QueryParams, { version: to });
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `ids` in the target form; 1.0 compound ids are `a=1&b=2` strings, 2.0 ones maps. */
+function convertIds(value: RestliData, context: Context): RestliData[] {
+  const { from, to, warn, resource } = context;
   const list = Array.isArray(value) ? value : [value];
   const declared = resource?.key?.kind;
   return list.map((id) => {
@@ -366,7 +603,7 @@ function wrapArrays(
   value: RestliData,
   shape: TypeShape | undefined,
   where: string,
-  warn: (code: string, where: string, message: string) => void,
+  warn: Warn,
   guessing: boolean,
 ): RestliData {
   if (typeof value !== 'object' || Array.isArray(value)) return value;
@@ -383,7 +620,7 @@ function wrapArrays(
   const out: RestliDataMap = {};
   for (const [k, v] of Object.entries(value)) {
     const field = shape.fields.get(k);
-    out[k] = field?.kind === 'array' && !Array.isArray(v) ? [v] : v;
+    setOwn(out, k, field?.kind === 'array' && !Array.isArray(v) ? [v] : v);
   }
   return out;
 }
@@ -399,60 +636,64 @@ function hasScalar(value: RestliDataMap): boolean {
 function repairSingleValues(
   params: Record<string, RestliValue | MaskTree>,
   singleValued: readonly string[],
-  parameters: Map<string, ParameterInfo> | undefined,
-  warn: (code: string, where: string, message: string) => void,
+  parameters: ReadonlyMap<string, ParameterInfo> | undefined,
+  warn: Warn,
 ): void {
+  const assumed = (path: string) =>
+    warn(
+      'SINGLE_VALUE_ASSUMED_SCALAR',
+      path,
+      `'${path}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
+    );
   for (const path of singleValued) {
     // A leaf inside an indexed list is a list element: 1.0 cannot hold a list of lists anyway.
     if (path.endsWith(']')) continue;
-    const rootEnd = path.search(/[.[]/);
-    const rootName = rootEnd === -1 ? path : path.slice(0, rootEnd);
-    if (rootName === 'ids' || PROJECTION_PARAMS.has(rootName)) continue;
+    const steps = pathSteps(path);
+    const root = steps[0] as string;
+    if (root === 'ids' || PROJECTION_PARAMS.has(root)) continue;
     if (parameters === undefined) {
-      if (rootEnd === -1 && RESERVED_SCALARS.has(rootName)) continue;
-      warn(
-        'SINGLE_VALUE_ASSUMED_SCALAR',
-        path,
-        `'${path}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
-      );
+      if (steps.length === 1 && RESERVED_SCALARS.has(root)) continue;
+      assumed(path);
       continue;
     }
-    const steps = pathSteps(path);
-    const root = steps[0]!;
-    let shape: TypeShape | undefined = parameters?.get(String(root))?.shape;
-    let parent: unknown = params;
-    let key: string | number = root;
+    let shape: TypeShape | undefined = parameters.get(root)?.shape;
+    let holder: Record<string | number, unknown> = params;
     for (let i = 1; i < steps.length; i++) {
-      parent = (parent as Record<string | number, unknown>)[key];
-      key = steps[i]!;
-      shape = shape === undefined ? undefined : stepShape(shape, key);
+      holder = holder[steps[i - 1]!] as Record<string | number, unknown>;
+      shape = shape === undefined ? undefined : stepShape(shape, steps[i]!);
     }
-    const holder = parent as Record<string | number, unknown>;
+    const key = steps[steps.length - 1]!;
     if (shape?.kind === 'array') {
-      holder[key] = [holder[key]];
+      setOwn(holder as Record<string, unknown>, String(key), [holder[key]]);
     } else if (shape === undefined || shape.kind === 'unknown') {
-      if (steps.length === 1 && RESERVED_SCALARS.has(String(root))) continue;
-      warn(
-        'SINGLE_VALUE_ASSUMED_SCALAR',
-        path,
-        `'${path}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
-      );
+      if (steps.length === 1 && RESERVED_SCALARS.has(root)) continue;
+      assumed(path);
     }
   }
 }
 
-/** `a.b[0].c` → `['a', 'b', 0, 'c']`, names `~`-decoded. */
+/** `a.b[0].c` → `['a', 'b', 0, 'c']`, names `~`-decoded. One pass, no regular expression. */
 function pathSteps(path: string): (string | number)[] {
   const steps: (string | number)[] = [];
-  for (const segment of path.split('.')) {
-    const m = /^(.*?)((?:\[\d+\])*)$/.exec(segment)!;
-    steps.push(
-      m[1]!.replace(/~([0-9A-Fa-f]{2})/g, (_x, h: string) =>
-        String.fromCharCode(Number.parseInt(h, 16)),
-      ),
-    );
-    for (const index of m[2]!.matchAll(/\[(\d+)\]/g)) steps.push(Number(index[1]));
+  let name = '';
+  let named = true;
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (c === '.') {
+      if (named) steps.push(unescapeNameSegment(name));
+      name = '';
+      named = true;
+    } else if (c === '[') {
+      if (named) steps.push(unescapeNameSegment(name));
+      named = false;
+      const close = path.indexOf(']', i);
+      steps.push(Number(path.slice(i + 1, close)));
+      i = close;
+    } else {
+      name += c;
+    }
   }
+  if (named) steps.push(unescapeNameSegment(name));
   return steps;
 }
 
@@ -463,26 +704,99 @@ function stepShape(shape: TypeShape, step: string | number): TypeShape | undefin
   return undefined;
 }
 
-/** What protocol 1.0 cannot write: empty lists and maps vanish, lists of lists do not read back. */
-function warnV1Losses(
-  params: Record<string, unknown>,
-  warn: (code: string, where: string, message: string) => void,
-): void {
-  const visit = (value: unknown, where: string, inList: boolean) => {
-    if (Array.isArray(value)) {
-      if (value.length === 0)
-        warn('EMPTY_CONTAINER_DROPPED', where, '1.0 writes nothing for an empty list');
-      if (inList)
-        warn('LIST_OF_LISTS', where, '1.0 writes a list of lists in a form no server reads back');
-      for (const [i, v] of value.entries()) visit(v, `${where}[${i}]`, true);
-    } else if (value !== null && typeof value === 'object') {
-      if (Object.keys(value).length === 0)
-        warn('EMPTY_CONTAINER_DROPPED', where, '1.0 writes nothing for an empty map');
-      for (const [k, v] of Object.entries(value)) visit(v, `${where}.${k}`, false);
+// ---------------------------------------------------------------------------------------------
+// What protocol 1.0 cannot say (spec e.1, e.3, e.5).
+
+/**
+ * A parameter (or a complex key's field) at the root of a 1.0 flattening: a list of values is
+ * written as repeated values, sorted; one of one value is a scalar; a list of lists or a list
+ * mixing values and containers is written in a form no 1.0 server reads, and refused.
+ */
+function checkV1Root(
+  name: string,
+  where: string,
+  value: unknown,
+  shape: TypeShape | undefined,
+  context: Context,
+) {
+  const { warn } = context;
+  if (Array.isArray(value)) {
+    refuseMixed(value, where);
+    if (value.every((v) => v === null || typeof v !== 'object')) {
+      const texts = value.map(String);
+      if (texts.some((t, i) => i > 0 && t < texts[i - 1]!))
+        warn(
+          'LIST_ORDER_CHANGED',
+          where,
+          `1.0 writes the values of '${where}' sorted: their order is lost`,
+        );
+      if (value.length === 1 && shape?.kind !== 'array')
+        warn(
+          'ONE_ELEMENT_LIST',
+          where,
+          `1.0 writes a one-element list '${where}' like a scalar; without an IDL it reads back as one`,
+        );
+      // A 1.0 server reads the name of a repeated parameter verbatim, without `~`-decoding
+      // (spec e.4), so a name that needs escaping arrives escaped.
+      const escaped = escapeNameSegment(name);
+      if (value.length > 1 && escaped !== name)
+        warn(
+          'NAME_CHANGED',
+          where,
+          `1.0 servers read the repeated name '${name}' as '${escaped}' (no ~-decoding of repeated names)`,
+        );
     }
-  };
-  for (const [name, value] of Object.entries(params)) {
-    if (!PROJECTION_PARAMS.has(name)) visit(value, name, false);
+  }
+  checkV1Nested(value, where, warn);
+}
+
+/** A root-level list of lists, or of values and containers mixed, has no readable 1.0 form. */
+function refuseMixed(list: readonly unknown[], where: string): void {
+  const containers = list.filter((v) => v !== null && typeof v === 'object');
+  const lists = containers.some((v) => Array.isArray(v));
+  if (lists || (containers.length > 0 && containers.length < list.length)) {
+    throw new RestliError(
+      'UNTRANSLATABLE',
+      `'${where}' is a list ${lists ? 'of lists' : 'mixing values and containers'}: protocol 1.0 writes it in a form no 1.0 server reads`,
+    );
+  }
+}
+
+/** Below the root lists are indexed (order kept); empty lists and maps still vanish. */
+function checkV1Nested(value: unknown, where: string, warn: Warn): void {
+  const stack: [unknown, string, boolean][] = [[value, where, false]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, at, inList] = item;
+    if (Array.isArray(v)) {
+      if (v.length === 0)
+        warn('EMPTY_CONTAINER_DROPPED', at, '1.0 writes nothing for an empty list');
+      if (inList)
+        throw new RestliError(
+          'UNTRANSLATABLE',
+          `'${at}' is a list of lists: protocol 1.0 writes it in a form no 1.0 server reads`,
+        );
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${at}[${i}]`, true]);
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 0)
+        warn('EMPTY_CONTAINER_DROPPED', at, '1.0 writes nothing for an empty map');
+      for (let i = keys.length - 1; i >= 0; i--)
+        stack.push([(v as Record<string, unknown>)[keys[i]!], `${at}.${keys[i]}`, false]);
+    }
+  }
+}
+
+/** A complex key written in 1.0: its fields are the root of a flattening. */
+function checkV1Map(
+  value: unknown,
+  where: string,
+  shape: TypeShape | undefined,
+  context: Context,
+): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    const field = shape?.kind === 'record' ? shape.fields.get(k) : undefined;
+    checkV1Root(k, `${where}.${k}`, v, field, context);
   }
 }
 

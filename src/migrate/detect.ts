@@ -4,7 +4,8 @@
  * @module
  */
 
-import { RestliError } from '../errors.ts';
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
+import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { splitUrl } from '../http/url.ts';
 import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { decodeQuery } from '../wire/query.ts';
@@ -28,13 +29,44 @@ export interface Detection {
 
 const PROJECTIONS = new Set(['fields', 'metadataFields', 'pagingFields']);
 const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
+/** Evidence kept in a detection; more observations are counted but not kept. */
+export const MAX_EVIDENCE = 100;
+
+/** Options of {@link detectVersion}. */
+export interface DetectOptions {
+  /** Whether to settle mixed or doubtful marks by parsing the query in each version (default true). */
+  validate?: boolean;
+  /** Longest URL accepted, in UTF-16 code units; longer is `MAX_LENGTH_EXCEEDED`. Default 16 Mi. */
+  maxLength?: number;
+}
+
+/** `name=value` pairs joined by `&`, each name non-empty and without `=`. One pass. */
+function isPairs(segment: string): boolean {
+  let start = 0;
+  while (start <= segment.length) {
+    let end = segment.indexOf('&', start);
+    if (end === -1) end = segment.length;
+    const eq = segment.indexOf('=', start);
+    if (eq <= start || eq > end) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+/** `(…:…)`: a 2.0 map's text, in one pass (no backtracking pattern). */
+function isMapText(value: string): boolean {
+  if (value === '()') return true;
+  if (value.length < 3 || !value.startsWith('(') || !value.endsWith(')')) return false;
+  const colon = value.indexOf(':', 1);
+  return colon !== -1 && colon < value.length - 1;
+}
 
 /**
  * Detects the protocol version a request URL was written in. 2.0 shows in `List(…)`, `(k:v)` maps,
  * `''`, and key segments in parentheses; 1.0 in repeated names, indexed (`a[0]`) or dotted
  * (`a.b`) names, bare names without `=`, `~2E` escapes, and `a=b` key segments. A URL with no such
  * mark, or one that reads the same in both, is `'either'`; when marks of both kinds appear, the
- * version whose parser accepts the URL wins.
+ * version whose parser accepts the URL wins. At most {@link MAX_EVIDENCE} observations are kept.
  *
  * @example
  * ```ts
@@ -43,17 +75,34 @@ const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
  * detectVersion('/people/3?count=10').version;     // 'either'
  * ```
  */
-export function detectVersion(url: string, options?: { validate?: boolean }): Detection {
+export function detectVersion(url: string, options?: DetectOptions): Detection {
+  if (typeof url !== 'string') {
+    const what = url === null ? 'null' : Array.isArray(url) ? 'an array' : typeof url;
+    throw new RestliError('INVALID_ARGUMENT', `url must be a string, not ${what}`);
+  }
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  // The length limit comes before any per-part work.
+  if (url.length > maxLength)
+    throw new RestliSyntaxError(
+      'MAX_LENGTH_EXCEEDED',
+      `input longer than maxLength ${maxLength}`,
+      url,
+      maxLength,
+    );
   const { path, query } = splitUrl(url);
   const evidence: Evidence[] = [];
-  const note = (version: ProtocolVersionText, reason: string, where: string) =>
-    evidence.push({ version, reason, where });
+  // Counted apart from the kept evidence, which is capped: a huge URL keeps no huge report.
+  const counts = { [V1]: 0, [V2]: 0 };
+  const note = (version: ProtocolVersionText, reason: string, where: string) => {
+    counts[version]++;
+    if (evidence.length < MAX_EVIDENCE) evidence.push({ version, reason, where });
+  };
 
   for (const segment of path.split('/')) {
     if (segment === '') continue;
     if (segment.startsWith('(') && segment.endsWith(')') && segment.includes(':')) {
       note(V2, 'a key segment in parentheses', segment);
-    } else if (/^[^=&]+=[^&]*(&[^=&]+=[^&]*)*$/.test(segment)) {
+    } else if (isPairs(segment)) {
       note(V1, "a key segment of 'name=value' pairs", segment);
     }
   }
@@ -85,12 +134,12 @@ export function detectVersion(url: string, options?: { validate?: boolean }): De
     }
     if (value === undefined || !/[(']/.test(value)) continue;
     if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
-    else if (/^\(.*:.*\)$/.test(value) || value === '()') note(V2, 'a (key:value) map', name);
+    else if (isMapText(value)) note(V2, 'a (key:value) map', name);
     if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);
   }
 
-  const v1 = evidence.some((e) => e.version === V1);
-  const v2 = evidence.some((e) => e.version === V2);
+  const v1 = counts[V1] > 0;
+  const v2 = counts[V2] > 0;
   if (!v1 && !v2) return { version: 'either', evidence };
   // The version whose server would accept the query decides when the marks disagree, or when
   // the one version they point to cannot read it (`ids=List(` is a 1.0 string).
@@ -119,7 +168,5 @@ export function detectVersion(url: string, options?: { validate?: boolean }): De
   const ok2 = parses(V2);
   if (ok2 && !ok1) return { version: V2, evidence };
   if (ok1 && !ok2) return { version: V1, evidence };
-  const count = (version: ProtocolVersionText) =>
-    evidence.filter((e) => e.version === version).length;
-  return { version: count(V2) >= count(V1) ? V2 : V1, evidence };
+  return { version: counts[V2] >= counts[V1] ? V2 : V1, evidence };
 }

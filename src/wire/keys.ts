@@ -234,10 +234,10 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */
 function decodeCompoundV1(text: string): RestliDataMap {
-  const modern = readParts(text, '&', '=');
+  const modern = readParts(text, '&', '=', true);
   const legacy =
     text.includes(';') || (text.includes(':') && !text.includes('='))
-      ? readParts(text, ';', ':')
+      ? readParts(text, ';', ':', false)
       : undefined;
   if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
@@ -248,15 +248,21 @@ function readParts(
   text: string,
   separator: string,
   equals: string,
+  emptyValues: boolean,
 ): { ok: true; map: Map<string, string> } | { ok: false; offset: number } {
   const map = new Map<string, string>();
   let offset = 0;
-  // Java's String.split drops trailing empty pieces, so `a=1&` is one part and `c=` is rejected.
+  // Java's String.split drops trailing empty pieces, so `a=1&` is one part.
   const pieces = text.split(separator);
   while (pieces.length > 0 && pieces[pieces.length - 1] === '') pieces.pop();
   for (const piece of pieces) {
     const halves = piece.split(equals);
     while (halves.length > 0 && halves[halves.length - 1] === '') halves.pop();
+    // Java splits each part on its separator and drops trailing empty halves, so `c=` would have
+    // one half. The Java client writes an empty-string part exactly so (spec d.2): in the `a=b`
+    // form that one case, a name and a single trailing separator, is the part's empty value.
+    if (emptyValues && halves.length === 1 && piece.length === halves[0]!.length + 1)
+      halves.push('');
     if (halves.length !== 2) return { ok: false, offset };
     map.set(formDecode(halves[0]!), formDecode(halves[1]!));
     offset += piece.length + 1;
