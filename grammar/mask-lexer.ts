@@ -1,5 +1,5 @@
 /**
- * The scanner of the mask grammar: splits a mask on `, : ( )`, drops whitespace inside names,
+ * The scanner of the mask grammar: splits a mask on `,`, `:(`, `)`, drops whitespace inside names,
  * reads `$start:n` / `$count:n` ranges, and raises the reference's errors that depend on raw
  * characters (`:` not followed by `(`, a bad range value). It counts nesting, so a deep mask is
  * rejected before the recursive parser could overflow the stack.
@@ -8,8 +8,8 @@
  */
 
 import type { IToken, TokenType } from 'chevrotain';
-import { RestliSyntaxError } from '../src/errors.ts';
-import { isMaskWhitespace } from '../src/wire/mask-whitespace.ts';
+import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
+import { isMaskWhitespace } from '../src/internal/mask-whitespace.ts';
 import { MaskClose, MaskComma, MaskDescend, MaskName, MaskRange } from './mask-tokens.ts';
 
 /** A mask token: a field (name, sign) or a range (name, value), with its offset. */
@@ -23,7 +23,7 @@ export interface MaskToken
 
 /** Raises an `IllegalMaskException` of the reference, as a RestliSyntaxError. */
 export function maskError(
-  code: string,
+  code: ErrorCode,
   what: string,
   input: string,
   offset: number,
@@ -45,9 +45,12 @@ function token(type: TokenType, image: string, start: number, name = '', value =
 /** Java's `Integer.MAX_VALUE`: the reference reads a range with `Integer.parseInt`. */
 const MAX_RANGE = 2147483647;
 
-/** `,` `:` `(` `)`: the characters that end a field name. */
+/**
+ * `,` `:` `)`: the characters that end a field name. A `(` does not: the reference's parser reads
+ * it as part of the name (`a(b,c` is the fields `a(b` and `c`), and only `:(` opens a nested mask.
+ */
 function isGrammarChar(c: number): boolean {
-  return c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29;
+  return c === 0x2c || c === 0x3a || c === 0x29;
 }
 
 /** Splits `input` into mask tokens. */
@@ -85,9 +88,6 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
       i++;
     }
     name += input.slice(run, i);
-    if (input[i] === '(') {
-      throw maskError('MASK_UNEXPECTED_OPEN_PAREN', "unexpected '(' without ':'", input, i);
-    }
     if (input[i] !== ':') {
       // Empty items (`a,,b`, a lone `-`) are skipped, as the reference does.
       if (name !== '')
@@ -97,28 +97,28 @@ export function tokenizeMask(input: string, maxDepth: number): MaskToken[] {
     // `name:` — a range or a nested mask.
     const colon = i;
     if (colon + 1 >= n) {
-      throw maskError('MASK_UNEXPECTED_END', "unexpected end of buffer after ':'", input, colon);
+      throw maskError('UNEXPECTED_MASK_END', "unexpected end of buffer after ':'", input, colon);
     }
     if (name === '$start' || name === '$count') {
       const valueStart = colon + 1;
       let end = valueStart;
       while (end < n && input[end] !== ',' && input[end] !== ')') end++;
       // The reference needs a `,` or `)` after a range: a range ending the mask is an error.
-      if (end >= n) throw maskError('MASK_EXPECTED_CLOSE', 'expected closing token', input, n);
+      if (end >= n) throw maskError('EXPECTED_MASK_CLOSE', 'expected closing token', input, n);
       const text = input.slice(valueStart, end);
       // ASCII digits only (no sign, no space), and no more than an `int` holds.
       if (!/^[0-9]+$/.test(text) || Number(text) > MAX_RANGE) {
-        throw maskError('MASK_BAD_RANGE_VALUE', 'unexpected range value', input, valueStart);
+        throw maskError('INVALID_MASK_RANGE', 'unexpected range value', input, valueStart);
       }
       tokens.push(token(MaskRange, input.slice(start, end), start, name, Number(text)));
       i = end;
       continue;
     }
     if (input[colon + 1] !== '(') {
-      throw maskError('MASK_EXPECTED_OPEN_PAREN', "expected '(' token", input, colon + 1);
+      throw maskError('EXPECTED_MASK_OPEN_PAREN', "expected '(' token", input, colon + 1);
     }
     if (name === '') {
-      throw maskError('MASK_EMPTY_PARENT', 'empty parent field name', input, start);
+      throw maskError('EMPTY_MASK_PARENT', 'empty parent field name', input, start);
     }
     if (++depth > maxDepth) {
       throw new RestliSyntaxError(

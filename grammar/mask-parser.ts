@@ -17,9 +17,9 @@ import {
   type IParserErrorMessageProvider,
   type IToken,
 } from 'chevrotain';
-import { RestliSyntaxError } from '../src/errors.ts';
+import type { ErrorCode } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
-import type { MaskTree } from '../src/wire/mask-types.ts';
+import type { MaskTree } from '../src/types.ts';
 import { type MaskToken, maskError, tokenizeMask } from './mask-lexer.ts';
 import {
   MaskClose,
@@ -29,19 +29,20 @@ import {
   MaskRange,
   maskTokens,
 } from './mask-tokens.ts';
+import { withStackGuard } from './stack.ts';
 
 /** A missing `)` at the end is unmatched nesting; anything else out of place wants a `,` or `)`. */
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ actual }) =>
     actual.tokenType === EOF
-      ? 'MASK_UNMATCHED_NESTING\0unmatched nesting'
-      : 'MASK_EXPECTED_CLOSE\0expected closing token',
+      ? 'UNMATCHED_MASK_NESTING\0unmatched nesting'
+      : 'EXPECTED_MASK_CLOSE\0expected closing token',
   buildNotAllInputParsedMessage: ({ firstRedundant }) =>
     firstRedundant.tokenType === MaskClose
-      ? 'MASK_UNMATCHED_NESTING\0unmatched nesting'
-      : 'MASK_EXPECTED_CLOSE\0expected closing token',
-  buildNoViableAltMessage: () => 'MASK_EXPECTED_CLOSE\0expected closing token',
-  buildEarlyExitMessage: () => 'MASK_EXPECTED_CLOSE\0expected closing token',
+      ? 'UNMATCHED_MASK_NESTING\0unmatched nesting'
+      : 'EXPECTED_MASK_CLOSE\0expected closing token',
+  buildNoViableAltMessage: () => 'EXPECTED_MASK_CLOSE\0expected closing token',
+  buildEarlyExitMessage: () => 'EXPECTED_MASK_CLOSE\0expected closing token',
 };
 
 class MaskParser extends EmbeddedActionsParser {
@@ -109,25 +110,14 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   parser ??= new MaskParser();
   parser.input = tokens as unknown as IToken[];
   const tree: MaskTree = {};
-  try {
-    parser.mask(tree);
-  } catch (error) {
-    // The scanner caps nesting at maxDepth; only a caller-raised maxDepth beyond what the call
-    // stack holds gets here.
-    if (error instanceof RangeError) {
-      throw new RestliSyntaxError(
-        'DEPTH_EXCEEDED',
-        'nesting too deep for the call stack',
-        input,
-        parser.deepestOpenOffset(),
-        '(',
-      );
-    }
-    throw error;
-  }
+  withStackGuard(
+    () => parser!.mask(tree),
+    input,
+    () => parser!.deepestOpenOffset(),
+  );
   const error = parser.errors[0];
   if (error !== undefined) {
-    const [code, what] = error.message.split('\0') as [string, string];
+    const [code, what] = error.message.split('\0') as [ErrorCode, string];
     const offset = error.token.tokenType === EOF ? input.length : error.token.startOffset;
     throw maskError(code, what, input, offset);
   }

@@ -25,11 +25,12 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
-import { RestliSyntaxError } from '../src/errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { InvalidUtf8 } from '../src/internal/percent.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
 import { releaseTokens, tokenize, type ValueToken } from './lexer.ts';
+import { withStackGuard } from './stack.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** Display text of a token in messages: strings decoded, grammar tokens as their characters. */
@@ -61,7 +62,7 @@ const messages: IParserErrorMessageProvider = {
     return `EXPECTED_TOKEN\0expected '${expected.LABEL}' but found ${at(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `TOKENS_LEFT_OVER\0tokens left over after parsing; first excess token: ${at(firstRedundant)}`;
+    return `TRAILING_TOKENS\0tokens left over after parsing; first excess token: ${at(firstRedundant)}`;
   },
   buildNoViableAltMessage({ actual }) {
     const token = actual[0]!;
@@ -242,27 +243,16 @@ function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): 
   // chevrotain reads only the fields ValueToken has (see lexer.ts).
   parser.input = tokens as IToken[];
   parser.resetContainers();
-  let value: RestliData;
-  try {
-    value = parser.element();
-  } catch (error) {
-    // Only a caller-raised maxDepth beyond what the call stack holds gets here.
-    if (error instanceof RangeError) {
-      throw new RestliSyntaxError(
-        'DEPTH_EXCEEDED',
-        'nesting too deep for the call stack',
-        input,
-        parser.deepestOpenOffset(),
-        '(',
-      );
-    }
-    throw error;
-  }
+  const value = withStackGuard(
+    () => parser.element(),
+    input,
+    () => parser.deepestOpenOffset(),
+  );
   // The `errors` getter clones the array on every read; the field behind it does not.
   const error = ((parser as unknown as { _errors?: IRecognitionException[] })._errors ??
     parser.errors)[0];
   if (error !== undefined) {
-    const [code, reason] = error.message.split('\0') as [string, string];
+    const [code, reason] = error.message.split('\0') as [ErrorCode, string];
     const offset = isEnd(error.token) ? input.length : error.token.startOffset;
     throw new RestliSyntaxError(
       code,

@@ -1,10 +1,97 @@
 /**
- * Errors raised by restli-protocol. Every error is a {@link RestliError} with a stable string
- * `code`; errors about a piece of input also carry the `offset` into that input and a message
- * that ends with a caret excerpt pointing at it.
+ * Errors raised by restli-protocol. Every error is a {@link RestliError} with a stable
+ * {@link ErrorCode}; errors about a piece of input also carry the `offset` into that input and a
+ * message that ends with a caret excerpt pointing at it; errors about a value carry its `path`.
  *
  * @module
  */
+
+/**
+ * Every code this library throws, as `PROBLEM_SUBJECT`: first what is wrong, then the thing it
+ * is wrong with, in English order (`INVALID_URN`, `UNEXPECTED_END`, `MISSING_V1_BRACKET`,
+ * `EXPECTED_MASK_CLOSE`). A code that any decoder can raise names no format (`UNEXPECTED_END`,
+ * `MALFORMED_ESCAPE`); a code that belongs to one format names it in the subject (`MASK`, `V1`,
+ * `JSON`, `URN`). Limits are `<LIMIT>_EXCEEDED`. Codes are stable: renaming one is a breaking
+ * change. Warnings (translator, key guessing) have their own codes and are not errors.
+ */
+export type ErrorCode =
+  // Anything: arguments and limits.
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_OPTION'
+  | 'DEPTH_EXCEEDED'
+  | 'MAX_LENGTH_EXCEEDED'
+  // The 2.0 value grammar (also reached from keys, queries, URLs, id headers).
+  | 'UNEXPECTED_END'
+  | 'UNEXPECTED_TOKEN'
+  | 'EXPECTED_STRING'
+  | 'EXPECTED_TOKEN'
+  | 'TRAILING_TOKENS'
+  | 'MALFORMED_ESCAPE'
+  | 'INVALID_HEX_ESCAPE'
+  | 'INVALID_UTF8'
+  // Encoding (RestliEncodeError).
+  | 'UNSUPPORTED_VALUE'
+  | 'CIRCULAR_VALUE'
+  | 'LONE_SURROGATE'
+  // Keys.
+  | 'INVALID_KEY'
+  | 'INVALID_KEY_FORMAT'
+  | 'INVALID_COMPOUND_KEY'
+  // Query strings.
+  | 'REPEATED_PARAM'
+  // Protocol 1.0 names and flattening.
+  | 'CONFLICTING_V1_KEY'
+  | 'DUPLICATE_V1_KEY'
+  | 'EMPTY_V1_KEY'
+  | 'EMPTY_V1_SEGMENT'
+  | 'INVALID_V1_INDEX'
+  | 'INVALID_V1_NAME_ESCAPE'
+  | 'MISSING_V1_BRACKET'
+  | 'MISSING_V1_NAME'
+  | 'MULTIPLE_V1_COMPLEX_VALUES'
+  | 'MULTIPLE_V1_INDEXED_VALUES'
+  | 'NEGATIVE_V1_INDEX'
+  | 'NESTED_V1_LIST'
+  | 'UNWRITABLE_V1_KEY'
+  | 'INVALID_CODEC'
+  // Projections.
+  | 'INVALID_MASK'
+  | 'INVALID_MASK_RANGE'
+  | 'EMPTY_MASK_PARENT'
+  | 'EXPECTED_MASK_CLOSE'
+  | 'EXPECTED_MASK_OPEN_PAREN'
+  | 'UNEXPECTED_MASK_END'
+  | 'UNMATCHED_MASK_NESTING'
+  // URNs.
+  | 'INVALID_URN'
+  | 'UNBALANCED_URN'
+  // URLs, methods, headers, versions.
+  | 'INVALID_URL'
+  | 'INVALID_METHOD'
+  | 'INVALID_METHOD_OVERRIDE'
+  | 'INVALID_HEADER'
+  | 'MISMATCHED_RESOURCE'
+  | 'MISSING_PATH_KEY'
+  | 'INVALID_VERSION'
+  | 'OUTDATED_VERSION'
+  | 'UNKNOWN_VERSION_OPTION'
+  | 'UNSUPPORTED_VERSION'
+  // Bodies: content types, JSON, multipart, patches.
+  | 'INVALID_CONTENT_TYPE'
+  | 'MISSING_CONTENT_TYPE'
+  | 'UNSUPPORTED_CODEC'
+  | 'INVALID_JSON'
+  | 'INVALID_JSON_ESCAPE'
+  | 'TRAILING_JSON_TEXT'
+  | 'UNEXPECTED_JSON_END'
+  | 'UNEXPECTED_JSON_TOKEN'
+  | 'INVALID_BOUNDARY'
+  | 'COLLIDING_BOUNDARY'
+  | 'MALFORMED_MULTIPART'
+  | 'INVALID_PATCH'
+  // Resource descriptions (IDL) and translation.
+  | 'INVALID_IDL'
+  | 'UNTRANSLATABLE';
 
 /** Width of the input window shown in a caret excerpt. */
 const EXCERPT_WIDTH = 60;
@@ -12,6 +99,9 @@ const EXCERPT_WIDTH = 60;
 /**
  * Renders `input` around `offset` on one line, with a caret under the offending character.
  * Long inputs are windowed so that a 10 MB input does not produce a 10 MB message.
+ *
+ * @example
+ * caretExcerpt('(a:b:c)', 4); // '  (a:b:c)\n      ^'
  */
 export function caretExcerpt(input: string, offset: number): string {
   const at = Math.max(0, Math.min(offset, input.length));
@@ -28,15 +118,18 @@ export function caretExcerpt(input: string, offset: number): string {
 /** Base class of every error this library throws. */
 export class RestliError extends Error {
   /** A stable, machine-readable code such as `UNEXPECTED_END` or `DEPTH_EXCEEDED`. */
-  readonly code: string;
-  /** The message without the caret excerpt (for Java-style messages, the Java text). */
+  readonly code: ErrorCode;
+  /**
+   * What is wrong, without the caret excerpt or the path (for Java-style messages, the Java
+   * text): the part to show when the place is shown separately.
+   */
   readonly reason: string;
   /** The offending input, when the error is about a piece of input. */
   readonly input: string | undefined;
   /** 0-based index into {@link RestliError.input} of the offending character. */
   readonly offset: number | undefined;
 
-  constructor(code: string, reason: string, input?: string, offset?: number) {
+  constructor(code: ErrorCode, reason: string, input?: string, offset?: number) {
     super(
       input !== undefined && offset !== undefined
         ? `${reason}\n${caretExcerpt(input, offset)}`
@@ -60,21 +153,56 @@ export class RestliSyntaxError extends RestliError {
   /** Display text of the offending token, when there is one. */
   readonly token: string | undefined;
 
-  constructor(code: string, reason: string, input: string, offset: number, token?: string) {
+  constructor(code: ErrorCode, reason: string, input: string, offset: number, token?: string) {
     super(code, reason, input, offset);
     this.name = 'RestliSyntaxError';
     this.token = token;
   }
 }
 
-/** A value that cannot be written in the wire format; `path` names it (`$.a[2].b`). */
+/**
+ * A value that cannot be written in the wire format; `path` names it (`$.a[2].b`). The message
+ * is `reason at path`; {@link RestliError.reason} stays without the path.
+ */
 export class RestliEncodeError extends RestliError {
   /** Where the bad value sits in the input, as a JSONPath-like string. */
   readonly path: string;
 
-  constructor(code: string, reason: string, path: string) {
-    super(code, `${reason} at ${path}`);
+  constructor(code: ErrorCode, reason: string, path: string) {
+    super(code, reason);
+    this.message = `${reason} at ${path}`;
     this.name = 'RestliEncodeError';
     this.path = path;
+  }
+
+  /** The same error with its path re-rooted: `$.a` under `$.q` becomes `$.q.a`. */
+  withRoot(root: string): RestliEncodeError {
+    return new RestliEncodeError(this.code, this.reason, root + this.path.slice(1));
+  }
+}
+
+/**
+ * A patch that cannot be applied; `path` names the offending part of the patch as it was given
+ * (`$.patch.name.$set`). A kind of {@link RestliEncodeError}: both point at a value by path.
+ */
+export class RestliPatchError extends RestliEncodeError {
+  constructor(code: ErrorCode, reason: string, path: string) {
+    super(code, reason, path);
+    this.name = 'RestliPatchError';
+  }
+}
+
+/**
+ * A lone UTF-16 surrogate in a string given to an escaper (`encodeUriComponent`,
+ * `urlEncoderEncode`, multipart headers): `offset` points at it. Encoders of whole values turn it
+ * into a {@link RestliEncodeError} that names the value's path instead.
+ */
+export class LoneSurrogateError extends RestliError {
+  declare readonly input: string;
+  declare readonly offset: number;
+
+  constructor(input: string, offset: number) {
+    super('LONE_SURROGATE', 'lone surrogate cannot be encoded', input, offset);
+    this.name = 'LoneSurrogateError';
   }
 }

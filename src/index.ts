@@ -1,5 +1,10 @@
 /**
- * restli-protocol: the Rest.li protocol, byte-exact to the Java reference.
+ * restli-protocol: the Rest.li protocol, byte-exact to the Java reference. The package root
+ * holds the everyday API: values, keys, queries, masks, URNs, URLs and their headers, id headers
+ * and batch keys, the v1/v2 translator, errors and types. The rest lives in subpath entries:
+ * `restli-protocol/v1` (protocol 1.0 flattening), `restli-protocol/http` (versions, tunneling,
+ * multipart, content types, patches), `restli-protocol/migrate` (translation and IDLs),
+ * `restli-protocol/java` (reference-level primitives with the Java reference's names).
  *
  * @packageDocumentation
  */
@@ -8,33 +13,16 @@ export type { DecodeOptions } from './codec/decode.ts';
 export { decode } from './codec/decode.ts';
 export type { EncodeOptions } from './codec/encode.ts';
 export { encode } from './codec/encode.ts';
-export type {
-  InvalidUtf8,
-  PercentDecodeOptions,
-  UriComponent,
-  ValueContext,
-} from './codec/escape.ts';
-export {
-  decodeOctetRun,
-  encodeUriComponent,
-  percentDecode,
-  urlEncoderEncode,
-} from './codec/escape.ts';
+export type { InvalidUtf8, ValueContext } from './codec/escape.ts';
 export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './codec/limits.ts';
-export { RestliEncodeError, RestliError, RestliSyntaxError } from './errors.ts';
-export type {
-  BodyDecodeOptions,
-  CodecName,
-  ContentCodec,
-  ContentType,
-  JsonMap,
-} from './http/content-type.ts';
+export type { ErrorCode } from './errors.ts';
 export {
-  bytesToDataMap,
-  codecForContentType,
-  JSON_CODEC,
-  parseContentType,
-} from './http/content-type.ts';
+  LoneSurrogateError,
+  RestliEncodeError,
+  RestliError,
+  RestliPatchError,
+  RestliSyntaxError,
+} from './errors.ts';
 export type { BatchKeyOptions, IdOptions } from './http/id-header.ts';
 export {
   decodeBatchKeys,
@@ -42,30 +30,6 @@ export {
   encodeBatchKeys,
   encodeIdHeader,
 } from './http/id-header.ts';
-export type { HeaderList, MultipartPart, MultipartPartInput } from './http/multipart.ts';
-export {
-  chooseBoundary,
-  parseMultipart,
-  partHeader,
-  readMultipart,
-  writeMultipart,
-} from './http/multipart.ts';
-export type {
-  PatchData,
-  PatchOptions,
-  PatchRecord,
-  PatchRequest,
-  PatchTree,
-} from './http/patch.ts';
-export { applyPatch, createPatch, RestliPatchError } from './http/patch.ts';
-export type { HttpRequest, TunnelOptions } from './http/tunnel.ts';
-export {
-  DEFAULT_TUNNEL_THRESHOLD,
-  METHOD_OVERRIDE_HEADER,
-  TUNNELABLE_METHODS,
-  tunnelRequest,
-  untunnelRequest,
-} from './http/tunnel.ts';
 export type {
   BuildUrlOptions,
   ParsedUrl,
@@ -74,80 +38,26 @@ export type {
   RestliMethod,
   RestliRequest,
 } from './http/url.ts';
-export {
-  buildUrl,
-  httpMethod,
-  parseUrl,
-  requestHeaders,
-  splitUrl,
-  templateComponents,
-} from './http/url.ts';
-export type {
-  HeadersLike,
-  ProtocolVersion,
-  ServiceProperties,
-  VersionConfig,
-  VersionLike,
-  VersionOption,
-} from './http/version.ts';
-export {
-  ANNOUNCED_VERSION_PERCENTAGE_PROPERTY,
-  ANNOUNCED_VERSION_PROPERTY,
-  announcedVersion,
-  assertSupportedVersion,
-  BASELINE_VERSION,
-  compareVersions,
-  errorResponseHeaderName,
-  formatVersion,
-  headerValue,
-  idHeaderName,
-  isSupportedVersion,
-  LATEST_VERSION,
-  NEXT_VERSION,
-  negotiateVersion,
-  OLDEST_SUPPORTED_VERSION,
-  PREVIOUS_VERSION,
-  PROTOCOL_VERSION_HEADER,
-  parseVersion,
-  versionFromHeaders,
-} from './http/version.ts';
-export type { ProtocolVersionText } from './http/version-text.ts';
-export type {
-  CheckOptions,
-  CheckReport,
-  CheckRequest,
-  CheckSummary,
-} from './migrate/check.ts';
-export {
-  CheckTotals,
-  checkRequest,
-  formatCheckReport,
-  formatCheckSummary,
-} from './migrate/check.ts';
+export { buildUrl, httpMethod, parseUrl, requestHeaders } from './http/url.ts';
+export type { ProtocolVersionText } from './internal/version-text.ts';
 export type { ConvertOptions, ConvertResult, ConvertWarning } from './migrate/convert.ts';
 export { convertUrl } from './migrate/convert.ts';
 export type { Detection, DetectOptions, Evidence } from './migrate/detect.ts';
 export { detectVersion } from './migrate/detect.ts';
+export type { ResourceIndex, ResourcesInput, Restspec, Snapshot } from './migrate/idl.ts';
+export { loadResources, RestliIdlError } from './migrate/idl.ts';
 export type {
-  OperationParameters,
-  ParameterInfo,
-  ResourceIndex,
-  ResourceInfo,
-  ResourceMatch,
-  ResourcesInput,
-  Restspec,
-  RestspecOperations,
-  RestspecParameter,
-  SchemaType,
-  Snapshot,
-  TemplateSegment,
-  TypeShape,
-} from './migrate/idl.ts';
-export { loadResources, RestliIdlError, resourceDescription } from './migrate/idl.ts';
-export type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from './types.ts';
+  MaskTree,
+  MaskValue,
+  RestliData,
+  RestliDataMap,
+  RestliPrimitive,
+  RestliValue,
+} from './types.ts';
 export type {
   ComplexKey,
   CompoundKey,
+  DecodeKeyOptions,
   Key,
   KeyContext,
   KeyKind,
@@ -155,7 +65,7 @@ export type {
   PrimitiveKey,
 } from './wire/keys.ts';
 export { decodeKey, encodeKey, inferKeyKind } from './wire/keys.ts';
-export type { DecodeMaskOptions, MaskTree } from './wire/mask.ts';
+export type { DecodeMaskOptions } from './wire/mask.ts';
 export {
   decodeMask,
   encodeMask,
@@ -165,6 +75,7 @@ export {
 } from './wire/mask.ts';
 export type {
   DecodedQuery,
+  DecodeQueryOptions,
   DetailedQuery,
   MaskInput,
   QueryOptions,
@@ -173,34 +84,8 @@ export type {
 export {
   decodeQuery,
   decodeQueryDetailed,
-  decodeQueryParams,
   encodeQuery,
   PROJECTION_PARAMS,
 } from './wire/query.ts';
 export type { ParseUrnOptions, Urn, UrnId, UrnMember, UrnTuple } from './wire/urn.ts';
 export { formatUrn, isUrn, parseUrn } from './wire/urn.ts';
-export type {
-  AsciiHexCodec,
-  DecodedQueryV1,
-  DecodeQueryV1Options,
-  FlattenV1Options,
-  FormDecodeOptions,
-  NameSegment,
-  UnflattenV1Options,
-  V1Params,
-  V1StringEscaping,
-} from './wire/v1/index.ts';
-export {
-  createAsciiHexCodec,
-  dataMapToQueryString,
-  decodeQueryV1,
-  decodeQueryV1Detailed,
-  encodeQueryV1,
-  escapeNameSegment,
-  flattenV1,
-  formDecode,
-  parseNameSegment,
-  unescapeNameSegment,
-  unflattenV1,
-  unflattenV1Detailed,
-} from './wire/v1/index.ts';

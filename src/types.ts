@@ -24,3 +24,33 @@ export type RestliData = string | RestliData[] | { [key: string]: RestliData };
 
 /** A decoded map. */
 export type RestliDataMap = { [key: string]: RestliData };
+
+/**
+ * A projection (mask) tree, as the mask syntax spells it (spec f.2):
+ *
+ * - a field maps to `1` (include), `0` (exclude) or a nested mask;
+ * - `$*` is the wildcard: every field, array item or map value (`{ '$*': { title: 1 } }`);
+ * - `$start` and `$count`, inside an array's mask, hold non-negative integers (at most
+ *   2147483647, a Java `int`) that select a range of items;
+ * - keys are wire names: a real field name with `$` in it has each `$` doubled (`$$foo`), so it
+ *   cannot be taken for `$*`, `$start` or `$count`.
+ *
+ * @example
+ * ```ts
+ * const mask: MaskTree = { id: 1, bio: 0, positions: { '$*': { title: 1 }, $start: 0, $count: 10 } };
+ * ```
+ */
+export type MaskTree = {
+  /** First array item to return: a non-negative integer. */
+  $start?: number;
+  /** How many array items to return: a non-negative integer. */
+  $count?: number;
+  /**
+   * Any other field: `1` include, `0` exclude, or a nested mask. An entry whose value is
+   * `undefined` is left out when writing, as `JSON.stringify` does; decoding never makes one.
+   */
+  [field: string]: MaskValue | number | undefined;
+};
+
+/** What an ordinary field of a {@link MaskTree} holds: `1` include, `0` exclude, or a nested mask. */
+export type MaskValue = 0 | 1 | MaskTree;

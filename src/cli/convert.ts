@@ -1,6 +1,6 @@
 /** `restli convert`: request URLs from one protocol version to the other. */
 
-import type { ProtocolVersionText } from '../http/version-text.ts';
+import type { ProtocolVersionText } from '../internal/version-text.ts';
 import type { ConvertResult } from '../migrate/convert.ts';
 import { type Command, UsageError } from './command.ts';
 import { inputsOf, progress, runPipeline } from './lines.ts';

@@ -4,6 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { findHeader } from '../internal/headers.ts';
 import { UsageError } from './command.ts';
 
 /** A request of a HAR file: its URL and its `X-RestLi-Protocol-Version` header, if any. */
@@ -21,10 +22,11 @@ interface HarHeader {
 
 function header(headers: unknown, name: string): string | undefined {
   if (!Array.isArray(headers)) return undefined;
-  const found = (headers as HarHeader[]).find(
-    (h) => typeof h?.name === 'string' && h.name.toLowerCase() === name,
+  const entries = (headers as HarHeader[]).flatMap((h): [string, unknown][] =>
+    typeof h?.name === 'string' ? [[h.name, h.value]] : [],
   );
-  return typeof found?.value === 'string' ? found.value : undefined;
+  const value = findHeader(entries, name, () => true);
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The requests of the HAR file at `path`, in order. */

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { RestliSyntaxError } from '../errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
 
 /** Parses `text` as one JSON value; integers that are not safe become bigints. */
@@ -16,7 +16,7 @@ export function parseJson(text: string, maxDepth = 256): unknown {
   const value = parser.value(0);
   parser.space();
   if (parser.i < text.length)
-    parser.fail('JSON_TRAILING_TEXT', 'unexpected text after the JSON value');
+    parser.fail('TRAILING_JSON_TEXT', 'unexpected text after the JSON value');
   return value;
 }
 
@@ -40,7 +40,7 @@ class JsonParser {
     private readonly maxDepth: number,
   ) {}
 
-  fail(code: string, reason: string, at = this.i): never {
+  fail(code: ErrorCode, reason: string, at = this.i): never {
     throw new RestliSyntaxError(code, reason, this.text, at);
   }
 
@@ -69,8 +69,8 @@ class JsonParser {
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(t);
     if (m === null) {
-      if (this.i >= t.length) this.fail('JSON_UNEXPECTED_END', 'unexpected end of JSON input');
-      this.fail('JSON_UNEXPECTED_TOKEN', `unexpected character '${c}' in JSON`);
+      if (this.i >= t.length) this.fail('UNEXPECTED_JSON_END', 'unexpected end of JSON input');
+      this.fail('UNEXPECTED_JSON_TOKEN', `unexpected character '${c}' in JSON`);
     }
     this.i += m[0].length;
     const isInteger = m[1] === undefined && m[2] === undefined;
@@ -98,20 +98,20 @@ class JsonParser {
         this.i++;
         return out;
       }
-      if (c === undefined) this.fail('JSON_UNEXPECTED_END', 'unterminated JSON string', start);
-      if (c !== '\\') this.fail('JSON_UNEXPECTED_TOKEN', 'control character in JSON string');
+      if (c === undefined) this.fail('UNEXPECTED_JSON_END', 'unterminated JSON string', start);
+      if (c !== '\\') this.fail('UNEXPECTED_JSON_TOKEN', 'control character in JSON string');
       const e = t[this.i + 1];
       if (e === 'u') {
         const hex = t.slice(this.i + 2, this.i + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex))
-          this.fail('JSON_BAD_ESCAPE', 'bad \\u escape in JSON string');
+          this.fail('INVALID_JSON_ESCAPE', 'bad \\u escape in JSON string');
         out += String.fromCharCode(Number.parseInt(hex, 16));
         this.i += 6;
       } else if (e !== undefined && e in ESCAPES) {
         out += ESCAPES[e];
         this.i += 2;
       } else {
-        this.fail('JSON_BAD_ESCAPE', 'bad escape in JSON string');
+        this.fail('INVALID_JSON_ESCAPE', 'bad escape in JSON string');
       }
     }
   }
@@ -162,7 +162,7 @@ class JsonParser {
 
   expected(what: string): never {
     if (this.i >= this.text.length)
-      this.fail('JSON_UNEXPECTED_END', 'unexpected end of JSON input');
-    this.fail('JSON_UNEXPECTED_TOKEN', `expected ${what} in JSON`);
+      this.fail('UNEXPECTED_JSON_END', 'unexpected end of JSON input');
+    this.fail('UNEXPECTED_JSON_TOKEN', `expected ${what} in JSON`);
   }
 }

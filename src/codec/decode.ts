@@ -5,6 +5,7 @@
  */
 
 import { RestliSyntaxError } from '../errors.ts';
+import { checkLength } from '../internal/limits.ts';
 import { checkEscape, decodeChecked, type InvalidUtf8 } from '../internal/percent.ts';
 import type { RestliData } from '../types.ts';
 import { grammars } from './grammars.ts';
@@ -37,19 +38,11 @@ export interface DecodeOptions {
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's message as `reason`, the column in
  * the encoded input as `offset`, and a code: `UNEXPECTED_END`, `UNEXPECTED_TOKEN`,
- * `EXPECTED_STRING`, `EXPECTED_TOKEN`, `TOKENS_LEFT_OVER`, `MALFORMED_ESCAPE`, `INVALID_UTF8`,
+ * `EXPECTED_STRING`, `EXPECTED_TOKEN`, `TRAILING_TOKENS`, `MALFORMED_ESCAPE`, `INVALID_UTF8`,
  * `DEPTH_EXCEEDED` or `MAX_LENGTH_EXCEEDED`.
  */
 export function decode(text: string, options?: DecodeOptions): RestliData {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   const invalidUtf8 = options?.invalidUtf8 ?? 'error';
   const scalar = decodeScalar(text, invalidUtf8);
   if (scalar !== undefined) return scalar;
@@ -57,6 +50,23 @@ export function decode(text: string, options?: DecodeOptions): RestliData {
     maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
     invalidUtf8,
   });
+}
+
+/**
+ * `options` with every limit set: the defaults filled in, so that a decoder that reaches the
+ * value parser through several calls (a query, a URL) passes the same limits to each.
+ *
+ * @example
+ * ```ts
+ * decodeLimits({ maxDepth: 8 }); // { maxDepth: 8, maxLength: 16777216, invalidUtf8: 'error' }
+ * ```
+ */
+export function decodeLimits(options?: DecodeOptions): Required<DecodeOptions> {
+  return {
+    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxLength: options?.maxLength ?? DEFAULT_MAX_LENGTH,
+    invalidUtf8: options?.invalidUtf8 ?? 'error',
+  };
 }
 
 /**

@@ -5,9 +5,10 @@
  * @module
  */
 
-import { RestliEncodeError } from '../errors.ts';
+import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
+import { childPath } from '../internal/paths.ts';
 import type { RestliValue } from '../types.ts';
-import { escapeV2, LoneSurrogateError, type ValueContext } from './escape.ts';
+import { escapeV2, type ValueContext } from './escape.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 
 /** Options of {@link encode}. */
@@ -168,7 +169,7 @@ function locate(
     if (typeof v !== 'object') {
       return new RestliEncodeError('UNSUPPORTED_VALUE', `${typeof v} is not encodable`, path);
     }
-    if (onPath.has(v)) return new RestliEncodeError('CIRCULAR', 'circular reference', path);
+    if (onPath.has(v)) return new RestliEncodeError('CIRCULAR_VALUE', 'circular reference', path);
     if (depth >= maxDepth) {
       const reason = `nesting deeper than maxDepth ${maxDepth}`;
       return new RestliEncodeError('DEPTH_EXCEEDED', reason, path);
@@ -191,7 +192,7 @@ function locate(
       const key = keys[i]!;
       const child = (v as Record<string, unknown>)[key];
       if (child === undefined) continue;
-      const keyPath = `${path}${IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
+      const keyPath = childPath(path, key);
       stack.push({ value: child, path: keyPath, depth: depth + 1 });
       // Keys are strings too, and can hold lone surrogates.
       stack.push({ value: key, path: keyPath, depth: depth + 1 });
@@ -199,5 +200,3 @@ function locate(
   }
   return undefined;
 }
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -9,19 +9,14 @@
  * @module
  */
 
-import { RestliError } from '../errors.ts';
-import { isHex } from '../internal/percent.ts';
+import { LoneSurrogateError } from '../errors.ts';
 
-// The percent decoder moved to src/internal/percent.ts (one shared decoder); these re-exports keep
-// the old import path working for code written against it.
-export {
-  decodeOctetRun,
-  type InvalidUtf8,
-  isHex,
-  type PercentDecodeOptions,
-  percentDecode,
-  utf8Decode,
-} from '../internal/percent.ts';
+// The percent decoder lives below the grammars, which use it; re-exported here, where the codec's
+// callers look for it.
+export type { InvalidUtf8, PercentDecodeOptions } from '../internal/percent.ts';
+export { decodeOctetRun, isHex, percentDecode, utf8Decode } from '../internal/percent.ts';
+
+import { isHex } from '../internal/percent.ts';
 
 /** Where a 2.0 value is written: a query parameter, a path segment, or a header/body (no URL layer). */
 export type ValueContext = 'query' | 'path' | 'body';
@@ -75,14 +70,6 @@ export type UriComponent = 'QUERY_PARAM' | 'PATH_SEGMENT' | 'PATH';
 
 /** java.net.URLEncoder keeps only these besides letters and digits, and writes space as `+`. */
 const URL_ENCODER_TABLE = keepTable('*-._');
-
-/** Thrown by the escapers on a lone surrogate; encoders turn it into an error naming the value. */
-export class LoneSurrogateError extends RestliError {
-  constructor(input: string, offset: number) {
-    super('LONE_SURROGATE', 'lone surrogate cannot be encoded', input, offset);
-    this.name = 'LoneSurrogateError';
-  }
-}
 
 /**
  * Escapes `s` with `table`. ASCII characters not in the table become `%XX`; non-ASCII becomes
@@ -155,6 +142,12 @@ export function escapeV2(s: string, context: ValueContext): string {
 /**
  * Java `UriComponent.encode`: URL escaping of one component. `contextual` leaves existing `%XX`
  * escapes alone; otherwise every `%` becomes `%25`.
+ *
+ * @example
+ * ```ts
+ * encodeUriComponent('a b/c', 'PATH_SEGMENT', false); // 'a%20b%2Fc'
+ * encodeUriComponent('%2F x', 'QUERY_PARAM', true); // '%2F%20x'
+ * ```
  */
 export function encodeUriComponent(
   s: string,
@@ -164,7 +157,15 @@ export function encodeUriComponent(
   return escapeWith(s, URL_TABLES[component], true, contextual);
 }
 
-/** `java.net.URLEncoder.encode(s, "UTF-8")`: v1 path keys and compound-key parts. */
+/**
+ * `java.net.URLEncoder.encode(s, "UTF-8")`: v1 path keys and compound-key parts.
+ *
+ * @example
+ * ```ts
+ * urlEncoderEncode('a b*~'); // 'a+b*%7E'
+ * urlEncoderEncode('\ud800'); // Error LONE_SURROGATE
+ * ```
+ */
 export function urlEncoderEncode(s: string): string {
   return escapeWith(s, URL_ENCODER_TABLE, true, false, true);
 }

@@ -8,7 +8,7 @@
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { setOwn } from '../internal/own.ts';
-import { utf8DecodeStrict } from './multipart.ts';
+import { utf8DecodeStrict } from '../internal/utf8.ts';
 
 /** A parsed `Content-Type` header. */
 export interface ContentType {

@@ -5,7 +5,9 @@
  * @module
  */
 
+import type { DecodeOptions } from '../codec/decode.ts';
 import { setOwn } from '../internal/own.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData } from '../types.ts';
 import { decodeKey, encodeKey, inferKeyKind, type Key, type KeyKind } from '../wire/keys.ts';
 import {
@@ -16,7 +18,6 @@ import {
   PROTOCOL_VERSION_HEADER,
   parseVersion,
 } from './version.ts';
-import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
 
 /** Options of the id header and batch key functions. */
 export interface IdOptions {
@@ -24,6 +25,15 @@ export interface IdOptions {
   kind?: KeyKind;
   /** The exchange's protocol version; default `'2.0.0'`. */
   version?: ProtocolVersionText;
+}
+
+/** The value parser's limits among `options`, for the keys' decoder. */
+function limitsOf(options: DecodeOptions | undefined): DecodeOptions {
+  return {
+    maxDepth: options?.maxDepth,
+    maxLength: options?.maxLength,
+    invalidUtf8: options?.invalidUtf8,
+  };
 }
 
 /**
@@ -54,12 +64,26 @@ export function encodeIdHeader(key: Key, options?: IdOptions): { name: string; v
  *
  * @throws {@link RestliSyntaxError} for a malformed value (never a hang: `(a,b)` is a clean
  * `EXPECTED_TOKEN` error).
+ * @example
+ * ```ts
+ * decodeIdHeader({ 'X-RestLi-Protocol-Version': '2.0.0', 'X-RestLi-Id': '(a:1,b:x)' }, { kind: 'compound' });
+ * // { a: '1', b: 'x' }
+ * decodeIdHeader({ 'X-LinkedIn-Id': '42' }); // '42' (no version header: 1.0.0)
+ * ```
  */
-export function decodeIdHeader(headers: HeadersLike, options?: IdOptions): RestliData | undefined {
+export function decodeIdHeader(
+  headers: HeadersLike,
+  options?: IdOptions & DecodeOptions,
+): RestliData | undefined {
   const version = options?.version ?? exchangeVersion(headers);
   const value = headerValue(headers, idHeaderName(version));
   if (value === undefined) return undefined;
-  return decodeKey(value, { kind: options?.kind ?? 'primitive', version, context: 'header' });
+  return decodeKey(value, {
+    ...limitsOf(options),
+    kind: options?.kind ?? 'primitive',
+    version,
+    context: 'header',
+  });
 }
 
 /** The wire format of an exchange: 2.0 from 2.0.0 on, else 1.0 (a missing header is 1.0.0). */
@@ -105,13 +129,21 @@ export function encodeBatchKeys<T>(
   return out;
 }
 
-/** Reads a batch body map's keys back: `[key, value]` pairs, keys decoded by kind. */
+/**
+ * Reads a batch body map's keys back: `[key, value]` pairs, keys decoded by kind.
+ *
+ * @example
+ * ```ts
+ * decodeBatchKeys({ '(a:1)': 'x' }, { kind: 'compound', version: '2.0.0' }); // [[{ a: '1' }, 'x']]
+ * ```
+ */
 export function decodeBatchKeys<T>(
   map: { readonly [keyText: string]: T },
-  options?: BatchKeyOptions,
+  options?: BatchKeyOptions & DecodeOptions,
 ): [RestliData, T][] {
   return Object.keys(map).map((text) => [
     decodeKey(text, {
+      ...limitsOf(options),
       kind: options?.kind ?? 'primitive',
       version: options?.version ?? V2,
       context: 'body',

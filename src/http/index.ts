@@ -1,17 +1,75 @@
 /**
- * restli-protocol/http: URLs, versions, id headers, tunneling, multipart, content types, patches.
+ * `restli-protocol/http`: what a request and a response need around the URL. Protocol versions
+ * and their negotiation, id headers and batch keys, query tunneling, multipart bodies, content
+ * types and body codecs, partial-update patches, and the URL functions of the package root.
  *
- * Minimal entry created by the `pack` branch for the build; the owning helper replaces it.
- *
- * @module
+ * @packageDocumentation
  */
 
-export { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-export * from './content-type.ts';
-export * from './id-header.ts';
-export * from './multipart.ts';
-export * from './patch.ts';
-export * from './tunnel.ts';
+export type { ProtocolVersionText } from '../internal/version-text.ts';
+export type {
+  BodyDecodeOptions,
+  CodecName,
+  ContentCodec,
+  ContentType,
+  JsonMap,
+} from './content-type.ts';
+export {
+  bytesToDataMap,
+  codecForContentType,
+  JSON_CODEC,
+  parseContentType,
+} from './content-type.ts';
+export type { BatchKeyOptions, IdOptions } from './id-header.ts';
+export { decodeBatchKeys, decodeIdHeader, encodeBatchKeys, encodeIdHeader } from './id-header.ts';
+export type { HeaderList, MultipartPart, MultipartPartInput } from './multipart.ts';
+export {
+  chooseBoundary,
+  generateBoundary,
+  multipartContentType,
+  parseMultipart,
+  partHeader,
+  readMultipart,
+  writeMultipart,
+} from './multipart.ts';
+export type { PatchData, PatchOptions, PatchRecord, PatchRequest, PatchTree } from './patch.ts';
+export { applyPatch, createPatch, escapeField, unescapeField } from './patch.ts';
+export type { HttpRequest, TunnelOptions } from './tunnel.ts';
+export {
+  DEFAULT_TUNNEL_THRESHOLD,
+  METHOD_OVERRIDE_HEADER,
+  TUNNELABLE_METHODS,
+  tunnelRequest,
+  untunnelRequest,
+} from './tunnel.ts';
+// URLs: everything the module has (the root re-exports the everyday part).
 export * from './url.ts';
-export * from './version.ts';
-export * from './version-text.ts';
+export type {
+  HeadersLike,
+  ProtocolVersion,
+  ServiceProperties,
+  VersionConfig,
+  VersionLike,
+  VersionOption,
+} from './version.ts';
+export {
+  ANNOUNCED_VERSION_PERCENTAGE_PROPERTY,
+  ANNOUNCED_VERSION_PROPERTY,
+  announcedVersion,
+  assertSupportedVersion,
+  BASELINE_VERSION,
+  compareVersions,
+  errorResponseHeaderName,
+  formatVersion,
+  headerValue,
+  idHeaderName,
+  isSupportedVersion,
+  LATEST_VERSION,
+  NEXT_VERSION,
+  negotiateVersion,
+  OLDEST_SUPPORTED_VERSION,
+  PREVIOUS_VERSION,
+  PROTOCOL_VERSION_HEADER,
+  parseVersion,
+  versionFromHeaders,
+} from './version.ts';

@@ -1,7 +1,6 @@
 /**
- * multipart/mixed bodies (RFC 2046 §5.1) as bytes: a writer, a reader and boundary generation,
- * plus the strict UTF-8 conversions bodies need. Query tunneling wraps a request that has a body
- * in one of these (spec h).
+ * multipart/mixed bodies (RFC 2046 §5.1) as bytes: a writer, a reader and boundary generation.
+ * Query tunneling wraps a request that has a body in one of these (spec h).
  *
  * The reader accepts any well-formed body: a preamble and an epilogue (ignored), transport padding
  * after a boundary, any part headers (folded or not), parts without headers. It also accepts bare
@@ -13,8 +12,9 @@
  * @module
  */
 
-import { LoneSurrogateError } from '../codec/escape.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { findHeader } from '../internal/headers.ts';
+import { latin1, utf8Encode } from '../internal/utf8.ts';
 import type { ContentType } from './content-type.ts';
 
 /** Header fields in order, names as written. Look one up with {@link partHeader}. */
@@ -48,23 +48,7 @@ const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
 /** How many generated boundaries {@link chooseBoundary} tries before giving up. */
 const MAX_BOUNDARY_ATTEMPTS = 64;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-let encoder: InstanceType<typeof TextEncoder> | undefined;
 let decoder: InstanceType<typeof TextDecoder> | undefined;
-
-/**
- * `s` as UTF-8 bytes. Unlike `TextEncoder`, refuses a lone surrogate instead of silently sending
- * U+FFFD, as every encoder of this library does.
- *
- * @throws {@link RestliError} code `LONE_SURROGATE`.
- */
-export function utf8Encode(s: string): Uint8Array {
-  const lone = LONE_SURROGATE.exec(s);
-  if (lone !== null) throw new LoneSurrogateError(s, lone.index);
-  encoder ??= new TextEncoder();
-  return encoder.encode(s);
-}
 
 /** `bytes` as UTF-8 text, invalid sequences replaced by U+FFFD (only used for header text). */
 function utf8Text(bytes: Uint8Array): string {
@@ -72,70 +56,27 @@ function utf8Text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-let fatalDecoder: InstanceType<typeof TextDecoder> | undefined;
-
 /**
- * `bytes` as UTF-8 text; invalid UTF-8 is an error with the byte offset of the first bad sequence
- * (a byte order mark is kept as U+FEFF, since the bytes are content, not a document).
+ * Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive).
  *
- * @param code The error code to throw, so that each caller names its own failure.
- * @throws {@link RestliSyntaxError} with `code`; its input shows one character per byte.
+ * @example
+ * ```ts
+ * partHeader([['Content-Type', 'text/plain']], 'content-type'); // 'text/plain'
+ * ```
  */
-export function utf8DecodeStrict(bytes: Uint8Array, code = 'INVALID_UTF8'): string {
-  fatalDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    return fatalDecoder.decode(bytes);
-  } catch {
-    const offset = invalidUtf8Offset(bytes);
-    throw new RestliSyntaxError(code, `Invalid UTF-8 at byte ${offset}`, latin1(bytes), offset);
-  }
-}
-
-/** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
-function invalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const c = bytes[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    // The range of the second byte excludes overlong forms, surrogates and code points > U+10FFFF.
-    let low = 0x80;
-    let high = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) low = 0xa0;
-      if (c === 0xed) high = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) low = 0x90;
-      if (c === 0xf4) high = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const b = bytes[i + k];
-      if (b === undefined || b < low || b > high) return i;
-      low = 0x80;
-      high = 0xbf;
-    }
-    i += need + 1;
-  }
-  return bytes.length;
-}
-
-/** Finds `header` in `headers` case-insensitively (HTTP field names are case-insensitive). */
 export function partHeader(headers: HeaderList, header: string): string | undefined {
-  const wanted = header.toLowerCase();
-  for (const [name, value] of headers) if (name.toLowerCase() === wanted) return value;
-  return undefined;
+  return findHeader(headers, header);
 }
 
 /**
  * A fresh random boundary: `restli-` and 32 characters of [A-Za-z0-9_-] (192 bits). Uses
  * `crypto.getRandomValues` when the platform has it, `Math.random` otherwise: the boundary only
  * has to be unlikely to occur in content, and {@link chooseBoundary} checks that it does not.
+ * @example
+ * ```ts
+ * generateBoundary().length; // 39
+ * generateBoundary().startsWith('restli-'); // true
+ * ```
  */
 export function generateBoundary(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -157,7 +98,12 @@ export function generateBoundary(): string {
  * @param generate Boundary source; tests inject a deterministic one. Its results must be valid
  *   RFC 2046 boundaries.
  * @throws {@link RestliError} `INVALID_BOUNDARY` for a generated boundary that is not valid;
- *   `BOUNDARY_COLLISION` when 64 boundaries in a row occur in the content.
+ *   `COLLIDING_BOUNDARY` when 64 boundaries in a row occur in the content.
+ * @example
+ * ```ts
+ * chooseBoundary([new TextEncoder().encode('--b1 is taken')], () => 'b1'); // Error COLLIDING_BOUNDARY
+ * chooseBoundary([new TextEncoder().encode('x')], () => 'b1'); // 'b1'
+ * ```
  */
 export function chooseBoundary(
   contents: readonly Uint8Array[],
@@ -170,7 +116,7 @@ export function chooseBoundary(
     if (contents.every((content) => indexOfBytes(content, delimiter, 0) < 0)) return boundary;
   }
   throw new RestliError(
-    'BOUNDARY_COLLISION',
+    'COLLIDING_BOUNDARY',
     `No boundary absent from the content after ${MAX_BOUNDARY_ATTEMPTS} attempts`,
   );
 }
@@ -236,6 +182,7 @@ function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
  *   [{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'q=1' }],
  *   'xyz',
  * );
+ * new TextDecoder().decode(body);
  * // '--xyz\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nq=1\r\n--xyz--\r\n'
  * ```
  */
@@ -287,14 +234,6 @@ export function writeMultipart(parts: readonly MultipartPartInput[], boundary: s
 }
 
 /** The body as a string with one character per byte, so that error offsets index bytes. */
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  }
-  return out;
-}
-
 function malformed(reason: string, body: Uint8Array, offset: number): RestliSyntaxError {
   return new RestliSyntaxError('MALFORMED_MULTIPART', reason, latin1(body), offset);
 }
@@ -441,7 +380,8 @@ function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
  *   boundary, or a malformed body.
  * @example
  * ```ts
- * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes);
+ * const bytes = new TextEncoder().encode('--b\r\nA: 1\r\n\r\nhi\r\n--b--\r\n');
+ * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes)[0].headers; // [['A', '1']]
  * ```
  */
 export function parseMultipart(contentType: ContentType, body: Uint8Array): MultipartPart[] {

@@ -12,8 +12,15 @@
 
 import { isPlainObject, sortedKeys } from '../codec/encode.ts';
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError } from '../errors.ts';
+import {
+  type ErrorCode,
+  RestliEncodeError,
+  type RestliError,
+  RestliPatchError,
+} from '../errors.ts';
+import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { setOwn } from '../internal/own.ts';
+import { childPath } from '../internal/paths.ts';
 import type { RestliPrimitive } from '../types.ts';
 
 /**
@@ -50,21 +57,6 @@ export interface PatchOptions {
   maxDepth?: number;
 }
 
-/**
- * A patch that cannot be applied, or data that cannot go into one; `path` names the offending
- * part of the patch as it was given (`$.patch.name.$set`).
- */
-export class RestliPatchError extends RestliError {
-  /** Where the problem sits in the patch, as a JSONPath-like string. */
-  readonly path: string;
-
-  constructor(code: string, reason: string, path: string) {
-    super(code, `${reason} at ${path}`);
-    this.name = 'RestliPatchError';
-    this.path = path;
-  }
-}
-
 const SET = '$set';
 const DELETE = '$delete';
 
@@ -72,7 +64,7 @@ const DELETE = '$delete';
 type Building = { [field: string]: PatchData | PatchTree | string[] | undefined };
 
 /** How a walk reports a problem: createPatch and applyPatch raise different classes. */
-type Fail = (code: string, reason: string, path: string) => RestliError;
+type Fail = (code: ErrorCode, reason: string, path: string) => RestliError;
 
 const encodeFail: Fail = (code, reason, path) => new RestliEncodeError(code, reason, path);
 const patchFail: Fail = (code, reason, path) => new RestliPatchError(code, reason, path);
@@ -95,7 +87,7 @@ const patchFail: Fail = (code, reason, path) => new RestliPatchError(code, reaso
  * ```
  * @throws {@link RestliEncodeError} `UNSUPPORTED_VALUE` when `before` or `after` is not a plain
  * object, or a value that goes into the patch is not {@link PatchData} (a function, a class
- * instance, `undefined` in a list…); `CIRCULAR`; `DEPTH_EXCEEDED` past `maxDepth`. The reason
+ * instance, `undefined` in a list…); `CIRCULAR_VALUE`; `DEPTH_EXCEEDED` past `maxDepth`. The reason
  * says which argument, the path where in it.
  */
 export function createPatch(
@@ -199,7 +191,7 @@ function sameData(a: unknown, b: unknown, path: string, depth: number, maxDepth:
  * object, `$delete` not a list of strings, an unknown `$` directive, a nested tree for a field
  * that holds a non-record (or a `value` that is not a record), and a field both set and deleted,
  * or set or deleted and patched; `UNSUPPORTED_VALUE` for a `$set` value that is not
- * {@link PatchData}; `CIRCULAR`; `DEPTH_EXCEEDED` past `maxDepth`. Its `path` points into the
+ * {@link PatchData}; `CIRCULAR_VALUE`; `DEPTH_EXCEEDED` past `maxDepth`. Its `path` points into the
  * patch as given.
  */
 export function applyPatch(
@@ -351,7 +343,7 @@ function copyData(
       throw fail('UNSUPPORTED_VALUE', `${describe(data)} is not patch data (${where})`, path);
   }
   if (data === null) return null;
-  if (ancestors.has(data)) throw fail('CIRCULAR', `circular reference (${where})`, path);
+  if (ancestors.has(data)) throw fail('CIRCULAR_VALUE', `circular reference (${where})`, path);
   checkDepth(depth, maxDepth, path, fail, where);
   ancestors.add(data);
   let copy: PatchData;
@@ -392,7 +384,7 @@ function checkDepth(depth: number, maxDepth: number, path: string, fail: Fail, w
  * ```
  */
 export function escapeField(field: string): string {
-  return field.replaceAll('$', () => '$$');
+  return doubleDollars(field);
 }
 
 /**
@@ -406,7 +398,7 @@ export function escapeField(field: string): string {
  * ```
  */
 export function unescapeField(key: string): string {
-  return key.replaceAll('$$', () => '$');
+  return undoubleDollars(key);
 }
 
 /** Plain objects only: lists, class instances and `null` are not records. */
@@ -423,12 +415,6 @@ function own(record: PatchRecord, field: string): PatchData | undefined {
 
 function definedKeys(record: PatchRecord): string[] {
   return Object.keys(record).filter((field) => record[field] !== undefined);
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function childPath(path: string, field: string): string {
-  return IDENTIFIER.test(field) ? `${path}.${field}` : `${path}[${JSON.stringify(field)}]`;
 }
 
 /** What a value is, for error reasons: `a list`, `a Date`, `null`, `a function`. */

@@ -7,7 +7,10 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { findHeader, headerKey } from '../internal/headers.ts';
 import { setOwn } from '../internal/own.ts';
+import { splitUrl } from '../internal/url-parts.ts';
+import { utf8DecodeStrict, utf8Encode } from '../internal/utf8.ts';
 import { parseContentType } from './content-type.ts';
 import {
   chooseBoundary,
@@ -15,8 +18,6 @@ import {
   multipartContentType,
   parseMultipart,
   partHeader,
-  utf8DecodeStrict,
-  utf8Encode,
   writeMultipart,
 } from './multipart.ts';
 
@@ -70,31 +71,9 @@ const FORM_URLENCODED = 'application/x-www-form-urlencoded';
 const CONTENT_TYPE = 'Content-Type';
 const CONTENT_LENGTH = 'Content-Length';
 
-/** A URL split around its query: `base?query#fragment`. */
-interface SplitUrl {
-  /** Everything before the `?` (or before the `#` when there is no query). */
-  readonly base: string;
-  /** The raw query, or undefined when the URL has no `?` before its fragment. */
-  readonly query: string | undefined;
-  /** `#` and the fragment, or ''. */
-  readonly fragment: string;
-}
-
-function splitUrl(url: string): SplitUrl {
-  const hash = url.indexOf('#');
-  const end = hash < 0 ? url.length : hash;
-  const fragment = url.slice(end);
-  const question = url.indexOf('?');
-  if (question < 0 || question > end)
-    return { base: url.slice(0, end), query: undefined, fragment };
-  return { base: url.slice(0, question), query: url.slice(question + 1, end), fragment };
-}
-
 /** The value of `name` in `headers`, matched case-insensitively. */
 function header(headers: Record<string, string>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const key of Object.keys(headers)) if (key.toLowerCase() === wanted) return headers[key];
-  return undefined;
+  return findHeader(Object.entries(headers), name);
 }
 
 /**
@@ -106,10 +85,10 @@ function rewriteHeaders(
   remove: readonly string[],
   set: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
-  const dropped = new Set([...remove, ...Object.keys(set)].map((name) => name.toLowerCase()));
+  const dropped = new Set([...remove, ...Object.keys(set)].map(headerKey));
   const out: Record<string, string> = {};
   for (const key of Object.keys(headers)) {
-    if (!dropped.has(key.toLowerCase())) setOwn(out, key, headers[key]!);
+    if (!dropped.has(headerKey(key))) setOwn(out, key, headers[key]!);
   }
   for (const key of Object.keys(set)) setOwn(out, key, set[key]!);
   return out;
@@ -162,7 +141,8 @@ export function tunnelRequest(request: HttpRequest, options?: TunnelOptions): Ht
   if (typeof threshold !== 'number' || !(threshold >= 0)) {
     throw new RestliError('INVALID_OPTION', 'The tunnel threshold must be a number >= 0');
   }
-  const { base, query } = splitUrl(request.url);
+  const { origin, path, query } = splitUrl(request.url);
+  const base = origin + path;
   if (query === undefined || query.length === 0) return request;
   if (options?.force !== true && query.length < threshold) return request;
   checkMethod(request.method);
@@ -306,7 +286,8 @@ export function untunnelRequest(request: HttpRequest): HttpRequest {
 /** `url` with `query` appended after its existing query, if any (spec h, URI rebuild). */
 function appendQuery(url: string, query: string): string {
   if (query.length === 0) return url;
-  const { base, query: existing, fragment } = splitUrl(url);
+  const { origin, path, query: existing, fragment } = splitUrl(url);
+  const base = origin + path;
   if (existing === undefined || existing.length === 0) return `${base}?${query}${fragment}`;
   return `${base}?${existing}&${query}${fragment}`;
 }

@@ -5,9 +5,14 @@
  * @module
  */
 
+import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import { checkLength } from '../internal/limits.ts';
+import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
-import { percentDecode } from '../internal/percent.ts';
+import { matchTemplate, placeholderName, templateSegments } from '../internal/template.ts';
+import { splitUrl } from '../internal/url-parts.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import {
   type CompoundKey,
@@ -26,7 +31,6 @@ import {
   PROJECTION_PARAMS,
   type QueryParams,
 } from '../wire/query.ts';
-import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
 
 /** The Rest.li methods (spec i.1), as the `X-RestLi-Method` header names them. */
 export type RestliMethod =
@@ -114,9 +118,16 @@ function methodOf(method: string): RestliMethod {
   return m;
 }
 
-/** The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`). */
+/**
+ * The static components of a resource template (`foo/{k}/bar` → `['foo', 'bar']`).
+ *
+ * @example
+ * ```ts
+ * templateComponents('people/{id}/certifications'); // ['people', 'certifications']
+ * ```
+ */
 export function templateComponents(template: string): string[] {
-  return template.split('/').filter((s) => s !== '' && !/^\{[^}]*\}$/.test(s));
+  return templateSegments(template).filter((s) => placeholderName(s) === undefined);
 }
 
 /**
@@ -201,7 +212,15 @@ function idsValue(
   return out;
 }
 
-/** The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods. */
+/**
+ * The headers of a request: the protocol version, and `X-RestLi-Method` for POST methods.
+ *
+ * @example
+ * ```ts
+ * requestHeaders({ method: 'finder', resource: 'people', finder: 'search' });
+ * // { 'X-RestLi-Protocol-Version': '2.0.0' }
+ * ```
+ */
 export function requestHeaders(
   request: Pick<RestliRequest, 'method'>,
   options?: { version?: ProtocolVersionText },
@@ -215,7 +234,15 @@ export function requestHeaders(
   return headers;
 }
 
-/** The HTTP verb of a Rest.li method. */
+/**
+ * The HTTP verb of a Rest.li method.
+ *
+ * @example
+ * ```ts
+ * httpMethod('batch_update'); // 'PUT'
+ * httpMethod('action'); // 'POST'
+ * ```
+ */
 export function httpMethod(method: RestliMethod | Uppercase<RestliMethod>): string {
   return HTTP_VERBS[methodOf(method)];
 }
@@ -230,8 +257,8 @@ export interface ResourceDescription {
   pathKeyKinds?: { readonly [name: string]: KeyKind };
 }
 
-/** Options of {@link parseUrl}. */
-export interface ParseUrlOptions {
+/** Options of {@link parseUrl}; the value parser's limits apply to every key and value. */
+export interface ParseUrlOptions extends DecodeOptions {
   /** `'2.0.0'` (default) or `'1.0.0'`. */
   version?: ProtocolVersionText;
   /** The resource, as a template string or a description. */
@@ -268,33 +295,18 @@ export interface ParsedUrl {
   segments: string[];
 }
 
-const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+export { splitUrl } from '../internal/url-parts.ts';
 
-/** Splits a URL into origin, path, query and fragment, all still encoded. */
-export function splitUrl(url: string): {
-  origin: string;
-  path: string;
-  query: string | undefined;
-  fragment: string;
-} {
-  const origin = ORIGIN.exec(url)?.[0] ?? '';
-  let rest = url.slice(origin.length);
-  let fragment = '';
-  const hash = rest.indexOf('#');
-  if (hash !== -1) {
-    fragment = rest.slice(hash);
-    rest = rest.slice(0, hash);
-  }
-  const q = rest.indexOf('?');
-  return {
-    origin,
-    path: q === -1 ? rest : rest.slice(0, q),
-    query: q === -1 ? undefined : rest.slice(q + 1),
-    fragment,
-  };
-}
-
-/** The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0. */
+/**
+ * The kind a key segment's text suggests: a map in 2.0, `name=value` pairs in 1.0.
+ *
+ * @example
+ * ```ts
+ * segmentKeyKind('(a:1)', '2.0.0'); // 'compound'
+ * segmentKeyKind('a=1&b=2', '1.0.0'); // 'compound'
+ * segmentKeyKind('42', '2.0.0'); // 'primitive'
+ * ```
+ */
 export function segmentKeyKind(segment: string, version: ProtocolVersionText): KeyKind {
   if (version === V2) {
     if (!segment.startsWith('(')) return 'primitive';
@@ -312,26 +324,49 @@ export function segmentKeyKind(segment: string, version: ProtocolVersionText): K
  *
  * @throws {@link RestliSyntaxError} for a URL that is not valid in `version`, with the offset in
  * the URL.
+ * @example
+ * ```ts
+ * parseUrl('/people/(groupId:g%201,memberId:1)?fields=id', { resource: 'people' });
+ * // { method: 'get', id: { groupId: 'g 1', memberId: '1' }, params: { fields: { id: 1 } }, … }
+ * parseUrl('/q=(/r?q=('); // RestliSyntaxError [UNEXPECTED_END]
+ * ```
  */
 export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const version = options?.version ?? V2;
-  const { origin, path, query, fragment } = splitUrl(url);
+  const limits = decodeLimits(options);
+  checkLength(url, limits.maxLength);
+  const { origin, path, query, fragment, pathStart, queryStart } = splitUrl(url);
   const resource =
     typeof options?.resource === 'string' ? { path: options.resource } : options?.resource;
-  const rawSegments = path.split('/');
   const leadingSlash = path.startsWith('/');
-  const segments = rawSegments.filter((s) => s !== '');
+  // The non-empty segments, and where each starts in the URL (for error offsets).
+  const segments: string[] = [];
+  const segmentStarts: number[] = [];
+  let segmentStart = 0;
+  for (const segment of path.split('/')) {
+    if (segment !== '') {
+      segments.push(segment);
+      segmentStarts.push(pathStart + segmentStart);
+    }
+    segmentStart += segment.length + 1;
+  }
+  const keyIn = (index: number, kind: KeyKind): RestliData =>
+    rebased(
+      () => decodeKey(segments[index]!, { kind, version, context: 'path', ...limits }),
+      url,
+      segmentStarts[index]!,
+    );
 
   let baseCount = 0;
   const pathKeys: Record<string, RestliData> = {};
   let keySegment: string | undefined;
   let resourceSegments: string[];
   if (resource) {
-    const template = resource.path.split('/').filter((s) => s !== '');
+    const template = templateSegments(resource.path);
     const start = matchTemplate(segments, template);
     if (start === -1) {
       throw new RestliSyntaxError(
-        'RESOURCE_MISMATCH',
+        'MISMATCHED_RESOURCE',
         `URL path does not match the resource ${resource.path}`,
         url,
         origin.length,
@@ -340,17 +375,16 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     baseCount = start;
     resourceSegments = segments.slice(start, start + template.length);
     template.forEach((t, i) => {
-      const m = /^\{([^}]*)\}$/.exec(t);
-      if (!m) return;
-      const name = m[1]!;
+      const name = placeholderName(t);
+      if (name === undefined) return;
       const text = resourceSegments[i]!;
       const kind = resource.pathKeyKinds?.[name] ?? segmentKeyKind(text, version);
-      setOwn(pathKeys, name, keyIn(url, text, kind, version));
+      setOwn(pathKeys, name, keyIn(start + i, kind));
     });
     const extra = segments.slice(start + template.length);
     if (extra.length > 1) {
       throw new RestliSyntaxError(
-        'RESOURCE_MISMATCH',
+        'MISMATCHED_RESOURCE',
         'more than one key segment after the resource path',
         url,
         origin.length,
@@ -373,7 +407,7 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const detailed =
     query === undefined
       ? { params: {} as DecodedQuery, singleValued: [] }
-      : inQuery(url, query, version);
+      : rebased(() => decodeQueryDetailed(query, { version, ...limits }), url, queryStart);
   const params: DecodedQuery = {};
   let ids: RestliData[] | undefined;
   for (const name of Object.keys(detailed.params)) {
@@ -402,59 +436,11 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   if (ids !== undefined) parsed.ids = ids;
   if (keySegment !== undefined) {
     const kind = resource?.keyKind ?? segmentKeyKind(keySegment, version);
-    const key = keyIn(url, keySegment, method === 'finder' ? 'compound' : kind, version);
+    const key = keyIn(segments.length - 1, method === 'finder' ? 'compound' : kind);
     if (method === 'finder') parsed.assocKey = key as RestliDataMap;
     else parsed.id = key;
   }
   return parsed;
-}
-
-/** Where the template's segments start in the path, static segments compared decoded. */
-function matchTemplate(segments: readonly string[], template: readonly string[]): number {
-  for (let start = 0; start + template.length <= segments.length; start++) {
-    if (template.every((t, i) => /^\{[^}]*\}$/.test(t) || safeDecode(segments[start + i]!) === t)) {
-      // Prefer the match that leaves at most one key segment.
-      if (segments.length - start - template.length <= 1) return start;
-    }
-  }
-  return -1;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return percentDecode(s);
-  } catch {
-    return s;
-  }
-}
-
-function keyIn(url: string, text: string, kind: KeyKind, version: ProtocolVersionText): RestliData {
-  try {
-    return decodeKey(text, { kind, version, context: 'path' });
-  } catch (error) {
-    throw rebase(error, url, text);
-  }
-}
-
-function inQuery(url: string, query: string, version: ProtocolVersionText) {
-  try {
-    return decodeQueryDetailed(query, { version });
-  } catch (error) {
-    throw rebase(error, url, query);
-  }
-}
-
-/** Re-bases a syntax error about `part` onto the whole `url`. */
-function rebase(error: unknown, url: string, part: string): unknown {
-  if (!(error instanceof RestliError) || error.offset === undefined) return error;
-  const at = url.indexOf(part);
-  return new RestliSyntaxError(
-    error.code,
-    error.reason,
-    url,
-    (at === -1 ? 0 : at) + error.offset,
-    error instanceof RestliSyntaxError ? error.token : undefined,
-  );
 }
 
 /** Batch keys from the decoded `ids` parameter. */

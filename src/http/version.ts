@@ -7,6 +7,8 @@
  */
 
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import { findHeader } from '../internal/headers.ts';
+import { parseJavaInt } from '../internal/java-int.ts';
 
 /** A protocol version, `major.minor.patch`. */
 export interface ProtocolVersion {
@@ -156,15 +158,9 @@ export function headerValue(headers: HeadersLike, name: string): string | undefi
   if (typeof headers.get === 'function') {
     return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
   }
-  const wanted = name.toLowerCase();
   const map = headers as { readonly [name: string]: string | readonly string[] | undefined };
-  for (const key of Object.keys(map)) {
-    if (key.toLowerCase() !== wanted) continue;
-    const value = map[key];
-    if (value === undefined) continue;
-    return typeof value === 'string' ? value : value.join(', ');
-  }
-  return undefined;
+  const value = findHeader(Object.entries(map), name);
+  return value === undefined || typeof value === 'string' ? value : value.join(', ');
 }
 
 /**
@@ -173,9 +169,9 @@ export function headerValue(headers: HeadersLike, name: string): string | undefi
  *
  * @example
  * ```ts
- * versionFromHeaders({ 'X-RestLi-Protocol-Version': '2.0.0' }); // 2.0.0
- * versionFromHeaders({}); // 1.0.0
- * versionFromHeaders(new Headers({ 'x-restli-protocol-version': '1.2.3' })); // 1.2.3
+ * versionFromHeaders({ 'X-RestLi-Protocol-Version': '2.0.0' }); // { major: 2, minor: 0, patch: 0 }
+ * versionFromHeaders({}); // { major: 1, minor: 0, patch: 0 }
+ * versionFromHeaders(new Headers({ 'x-restli-protocol-version': '1.2.3' })); // { major: 1, minor: 2, patch: 3 }
  * ```
  * @throws {@link RestliSyntaxError} `INVALID_VERSION` when the header is not a version.
  */
@@ -216,11 +212,11 @@ export interface VersionConfig {
  *
  * @example
  * ```ts
- * negotiateVersion('2.0.0'); // 2.0.0
- * negotiateVersion('2.0.0', 'FORCE_USE_PREVIOUS'); // 1.0.0
- * negotiateVersion('2.5.0', 'USE_LATEST_IF_AVAILABLE', { latest: '3.0.0', next: '3.0.0' }); // 2.5.0
+ * negotiateVersion('2.0.0'); // { major: 2, minor: 0, patch: 0 }
+ * negotiateVersion('2.0.0', 'FORCE_USE_PREVIOUS'); // { major: 1, minor: 0, patch: 0 }
+ * negotiateVersion('2.5.0', 'USE_LATEST_IF_AVAILABLE', { latest: '3.0.0', next: '3.0.0' }); // { major: 2, minor: 5, patch: 0 }
  * ```
- * @throws {@link RestliError} `VERSION_TOO_OLD` (Java's `Announced version is less than the
+ * @throws {@link RestliError} `OUTDATED_VERSION` (Java's `Announced version is less than the
  * earliest supported version!…`), `UNKNOWN_VERSION_OPTION` for an option outside
  * {@link VersionOption}, or `INVALID_VERSION` for version text that does not parse.
  */
@@ -251,7 +247,7 @@ function latestIfAvailable(announced: ProtocolVersion, config: VersionConfig): P
   const vsPrevious = compareVersions(announced, previous);
   if (vsPrevious < 0) {
     throw new RestliError(
-      'VERSION_TOO_OLD',
+      'OUTDATED_VERSION',
       'Announced version is less than the earliest supported version!' +
         `Announced version: ${formatVersion(announced)}, earliest supported version: ${formatVersion(previous)}`,
     );
@@ -281,10 +277,10 @@ export type ServiceProperties = { readonly [name: string]: unknown } | ReadonlyM
  *
  * @example
  * ```ts
- * announcedVersion({}); // 2.0.0 (baseline)
- * announcedVersion({ 'restli.protocol': '2.0.0' }); // 2.0.0
+ * announcedVersion({}); // { major: 2, minor: 0, patch: 0 } (baseline)
+ * announcedVersion({ 'restli.protocol': '2.0.0' }); // { major: 2, minor: 0, patch: 0 }
  * announcedVersion({ 'restli.protocol': '3.0.0', 'restli.protocol.percentage': '10' }, () => 0.05);
- * // 3.0.0: the draw is 6, at most 10
+ * // { major: 3, minor: 0, patch: 0 }: the draw is 6, at most 10
  * ```
  * @throws {@link RestliSyntaxError} `INVALID_VERSION` when the announced version is used and does
  * not parse.
@@ -299,7 +295,7 @@ export function announcedVersion(
   if (announced === undefined) return baseline;
   const percentageText = property(properties, ANNOUNCED_VERSION_PERCENTAGE_PROPERTY);
   if (percentageText === undefined) return parseVersion(announced);
-  const percentage = parseJavaInt(percentageText);
+  const percentage = parseAsciiInt(percentageText);
   if (percentage === undefined || percentage < 1 || percentage > 100) return baseline;
   const draw = Math.floor(random() * 100) + 1;
   return draw <= percentage ? parseVersion(announced) : baseline;
@@ -317,10 +313,10 @@ function property(properties: ServiceProperties, name: string): string | undefin
 }
 
 /** Java's `Integer.parseInt` on ASCII text: an optional sign, digits, the `int` range. */
-function parseJavaInt(text: string): number | undefined {
+function parseAsciiInt(text: string): number | undefined {
   if (!/^[+-]?[0-9]+$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= -(2 ** 31) && n <= MAX_PART ? n : undefined;
+  const parsed = parseJavaInt(text, 0, text.length, 10);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /**

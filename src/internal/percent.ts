@@ -1,6 +1,8 @@
 /**
- * The one percent decoder (URIDecoderUtils): the 2.0 value scanner, URNs, keys, URLs and the v1
- * form decoder all read `%XX` escapes through this module.
+ * The one percent decoder of the Java reference (URIDecoderUtils): `%XX` runs decoded as UTF-8,
+ * malformed escapes and invalid UTF-8 reported at the reference's offsets. Below every layer that
+ * reads escaped text: the value scanner, keys, queries, URLs, templates, URNs and the v1 form
+ * decoder all read `%XX` escapes through this module.
  *
  * It is on the hot path of every decoder, so it decodes ASCII escapes itself and UTF-8 sequences
  * straight from the escapes, without collecting bytes into arrays; only the rare invalid UTF-8 in
@@ -189,6 +191,12 @@ export interface PercentDecodeOptions {
  * {@link RestliSyntaxError} whose offset is the one Java's message gives; invalid UTF-8 is
  * `INVALID_UTF8` unless `invalidUtf8: 'replace'`. Errors come in the reference's order: a run's
  * escapes are all checked before its bytes are decoded.
+ * @example
+ * ```ts
+ * percentDecode('a%20b+c'); // 'a b+c'
+ * percentDecode('a+b', { plusAsSpace: true }); // 'a b'
+ * percentDecode('%E9'); // Error INVALID_UTF8
+ * ```
  */
 export function percentDecode(s: string, options?: PercentDecodeOptions): string {
   const plus = options?.plusAsSpace === true;
@@ -218,6 +226,10 @@ export function percentDecode(s: string, options?: PercentDecodeOptions): string
 /**
  * Decodes the run of consecutive `%XX` triplets that starts at `start` (URIDecoderUtils'
  * `decodeConsecutiveOctets`): the decoded text and how many characters were read.
+ * @example
+ * ```ts
+ * decodeOctetRun('x%C3%A9y', 1); // { result: 'é', consumed: 6 }
+ * ```
  */
 export function decodeOctetRun(
   input: string,

@@ -7,8 +7,8 @@
  */
 
 import { RestliError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
 import { setOwn } from '../internal/own.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import { convertUrl } from './convert.ts';
 import { detectVersion } from './detect.ts';
 import type { ResourcesInput } from './idl.ts';
@@ -114,7 +114,14 @@ function requestOf(request: unknown): CheckRequest {
   return r as unknown as CheckRequest;
 }
 
-/** The one-line text form of a report: `VERSION(source) valid|INVALID agree|MISMATCH URL [problems]`. */
+/**
+ * The one-line text form of a report: `VERSION(source) valid|INVALID agree|MISMATCH URL [problems]`.
+ *
+ * @example
+ * ```ts
+ * formatCheckReport(checkRequest('/people?ids=1&ids=2'), '/people?ids=1&ids=2'); // '1.0.0(detected) valid agree /people?ids=List(1,2) [SPEAKS_1.0]'
+ * ```
+ */
 export function formatCheckReport(report: CheckReport, url: string): string {
   return [
     `${report.version}(${report.source})`,
@@ -165,7 +172,17 @@ function bump(counts: Record<string, number>, key: string): void {
   setOwn(counts, key, (Object.hasOwn(counts, key) ? counts[key]! : 0) + 1);
 }
 
-/** The summary line of the text output. */
+/**
+ * The summary line of the text output.
+ *
+ * @example
+ * ```ts
+ * const totals = new CheckTotals();
+ * totals.add(checkRequest('/people?ids=1&ids=2'));
+ * totals.add(checkRequest('/people?ids=List(1,2)'));
+ * formatCheckSummary(totals.summary); // 'summary: 2 requests, 1 not valid 2.0; versions: 1.0.0 1, 2.0.0 1; problems: SPEAKS_1.0 1'
+ * ```
+ */
 export function formatCheckSummary(summary: CheckSummary): string {
   const list = (m: Record<string, number>) =>
     Object.entries(m)

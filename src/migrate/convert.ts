@@ -12,11 +12,14 @@
  * @module
  */
 
-import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliError, RestliSyntaxError } from '../errors.ts';
-import { segmentKeyKind, splitUrl } from '../http/url.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
+import { RestliError } from '../errors.ts';
+import { segmentKeyKind } from '../http/url.ts';
+import { checkLength } from '../internal/limits.ts';
+import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
+import { splitUrl } from '../internal/url-parts.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeKey, encodeKey, type Key, type KeyKind } from '../wire/keys.ts';
 import type { MaskTree } from '../wire/mask.ts';
@@ -62,8 +65,8 @@ export interface ConvertResult {
   detection?: Detection;
 }
 
-/** Options of {@link convertUrl}. */
-export interface ConvertOptions {
+/** Options of {@link convertUrl}; the value parser's limits apply to every key and value read. */
+export interface ConvertOptions extends DecodeOptions {
   /** The target version. */
   to: ProtocolVersionText;
   /** The source version; detected when absent. */
@@ -75,8 +78,6 @@ export interface ConvertOptions {
   resources?: ResourcesInput;
   /** The HTTP verb, to find a method's parameter types in the IDL. */
   httpMethod?: string;
-  /** Longest URL accepted, in UTF-16 code units; longer is `MAX_LENGTH_EXCEEDED`. Default 16 Mi. */
-  maxLength?: number;
 }
 
 /** Parameters whose values are scalars in every resource: no warning for their single value. */
@@ -112,9 +113,8 @@ type Warn = (code: string, where: string, message: string) => void;
 export function convertUrl(url: string, options: ConvertOptions): ConvertResult {
   const settings = readOptions(url, options);
   const parts = splitUrl(url);
-  const queryAt = parts.origin.length + parts.path.length + 1;
   const source = sourceVersion(url, settings);
-  const read = readQuery(parts.query ?? '', queryAt, url, source);
+  const read = readQuery(parts.query ?? '', parts.queryStart, url, source, settings.limits);
   const { from, detection } = read.source;
   const to = settings.to;
 
@@ -130,7 +130,14 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   if (settings.index && !match)
     warn('RESOURCE_NOT_FOUND', parts.path, 'no loaded IDL matches this path; heuristics apply');
   const params = read.detailed.params;
-  const context: Context = { url, from, to, warn, resource: match?.resource };
+  const context: Context = {
+    url,
+    from,
+    to,
+    warn,
+    resource: match?.resource,
+    limits: settings.limits,
+  };
 
   const roles = segmentRoles(segments, match, from, typeof params.q === 'string');
   const path = translatePath(segments, roles, parts.origin.length, context);
@@ -162,6 +169,8 @@ interface Context {
   to: ProtocolVersionText;
   warn: Warn;
   resource: ResourceInfo | undefined;
+  /** The value parser's limits, for every key and value read. */
+  limits: Required<DecodeOptions>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,6 +181,7 @@ interface Settings {
   from: ProtocolVersionText | undefined;
   index: ResourceIndex | undefined;
   httpMethod: string | undefined;
+  limits: Required<DecodeOptions>;
 }
 
 function invalidArgument(name: string, expected: string, value: unknown): RestliError {
@@ -184,17 +194,11 @@ function readOptions(url: unknown, options: unknown): Settings {
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw invalidArgument('options', 'an object', options);
   const o = options as ConvertOptions;
-  const maxLength = o.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (typeof maxLength !== 'number' || Number.isNaN(maxLength))
-    throw invalidArgument('options.maxLength', 'a number', maxLength);
+  const limits = decodeLimits(o);
+  if (typeof limits.maxLength !== 'number' || Number.isNaN(limits.maxLength))
+    throw invalidArgument('options.maxLength', 'a number', limits.maxLength);
   // The length limit comes before any per-part work.
-  if (url.length > maxLength)
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      url,
-      maxLength,
-    );
+  checkLength(url, limits.maxLength);
   if (o.to !== V1 && o.to !== V2)
     throw new RestliError('INVALID_VERSION', `unsupported target version ${String(o.to)}`);
   if (o.from !== undefined && o.from !== V1 && o.from !== V2)
@@ -206,6 +210,7 @@ function readOptions(url: unknown, options: unknown): Settings {
     from: o.from,
     index: o.resources === undefined ? undefined : loadResources(o.resources),
     httpMethod: o.httpMethod,
+    limits,
   };
 }
 
@@ -234,9 +239,19 @@ interface ReadQuery {
   warnings: ConvertWarning[];
 }
 
-function readQuery(query: string, at: number, url: string, source: Source): ReadQuery {
+function readQuery(
+  query: string,
+  at: number,
+  url: string,
+  source: Source,
+  limits: Required<DecodeOptions>,
+): ReadQuery {
   try {
-    const detailed = inUrl(url, at, () => decodeQueryDetailed(query, { version: source.from }));
+    const detailed = rebased(
+      () => decodeQueryDetailed(query, { version: source.from, ...limits }),
+      url,
+      at,
+    );
     return { detailed, source, warnings: [] };
   } catch (error) {
     // A detected version whose server cannot read the query: the other one may (`ids=List(` is a
@@ -245,7 +260,7 @@ function readQuery(query: string, at: number, url: string, source: Source): Read
     const other = source.from === V1 ? V2 : V1;
     let detailed: ReadQuery['detailed'];
     try {
-      detailed = decodeQueryDetailed(query, { version: other });
+      detailed = decodeQueryDetailed(query, { version: other, ...limits });
     } catch {
       throw error;
     }
@@ -267,22 +282,6 @@ function readQuery(query: string, at: number, url: string, source: Source): Read
         },
       ],
     };
-  }
-}
-
-/** Runs `f` on a part of `url` that starts at `at`; a syntax error is rebased onto the URL. */
-function inUrl<T>(url: string, at: number, f: () => T): T {
-  try {
-    return f();
-  } catch (error) {
-    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
-    throw new RestliSyntaxError(
-      error.code,
-      error.reason,
-      url,
-      at + error.offset,
-      error instanceof RestliSyntaxError ? error.token : undefined,
-    );
   }
 }
 
@@ -440,7 +439,12 @@ function translatePath(
  * A key read without an IDL: the kind its form suggests, else a compound key, else a string
  * (any text is a valid string key), each tried only when the one before cannot read it.
  */
-function guessedKey(raw: string, kind: KeyKind, from: ProtocolVersionText): [KeyKind, RestliData] {
+function guessedKey(
+  raw: string,
+  kind: KeyKind,
+  from: ProtocolVersionText,
+  limits: Required<DecodeOptions>,
+): [KeyKind, RestliData] {
   const kinds: KeyKind[] =
     kind === 'complex'
       ? ['complex', 'compound', 'primitive']
@@ -449,7 +453,7 @@ function guessedKey(raw: string, kind: KeyKind, from: ProtocolVersionText): [Key
         : [kind];
   for (const k of kinds) {
     try {
-      return [k, decodeKey(raw, { kind: k, version: from, context: 'path' })];
+      return [k, decodeKey(raw, { kind: k, version: from, context: 'path', ...limits })];
     } catch (error) {
       if (!(error instanceof RestliError) || k === kinds[kinds.length - 1]) throw error;
     }
@@ -463,7 +467,7 @@ function translateKey(
   offset: number,
   context: Context,
 ): string {
-  const { url, from, to, warn } = context;
+  const { url, from, to, warn, limits } = context;
   let kind: KeyKind;
   let value: RestliData;
   if (role.keyKind !== undefined) {
@@ -473,13 +477,17 @@ function translateKey(
     value =
       from === V2 && kind === 'primitive' && raw === "''"
         ? ''
-        : inUrl(url, offset, () => decodeKey(raw, { kind, version: from, context: 'path' }));
+        : rebased(
+            () => decodeKey(raw, { kind, version: from, context: 'path', ...limits }),
+            url,
+            offset,
+          );
   } else {
     const suggested = segmentKeyKind(raw, from);
     [kind, value] =
       from === V2 && suggested === 'primitive' && raw === "''"
         ? ['primitive', '']
-        : inUrl(url, offset, () => guessedKey(raw, suggested, from));
+        : rebased(() => guessedKey(raw, suggested, from, limits), url, offset);
     if (kind !== 'primitive' || suggested !== 'primitive')
       warn(
         'KEY_KIND_GUESSED',
@@ -531,7 +539,14 @@ function translateQuery(
       if (name === 'ids') {
         // Batch ids are a set: their order is not data. Complex ids are flattened below the root.
         if (Array.isArray(value)) {
-          refuseMixed(value, 'ids');
+          // Ids of one resource are all of one kind: plain ids beside maps cannot be written.
+          refuseListOfLists(value, 'ids');
+          const maps = value.filter((v) => v !== null && typeof v === 'object').length;
+          if (maps > 0 && maps < value.length)
+            throw new RestliError(
+              'UNTRANSLATABLE',
+              "'ids' mixes plain and map keys: protocol 1.0 writes them in a form no 1.0 server reads",
+            );
           for (const [i, id] of value.entries()) checkV1Nested(id, `ids[${i}]`, warn);
         }
         continue;
@@ -708,9 +723,10 @@ function stepShape(shape: TypeShape, step: string | number): TypeShape | undefin
 // What protocol 1.0 cannot say (spec e.1, e.3, e.5).
 
 /**
- * A parameter (or a complex key's field) at the root of a 1.0 flattening: a list of values is
- * written as repeated values, sorted; one of one value is a scalar; a list of lists or a list
- * mixing values and containers is written in a form no 1.0 server reads, and refused.
+ * A parameter (or a complex key's field) at the root of a 1.0 flattening. A list of plain values
+ * under a plain name is written as repeated values, sorted, and one of one value is a scalar;
+ * any other list (under a name that needs `~`-escaping, or mixing values and containers) is
+ * written indexed, which keeps it whole. A list of lists has no readable 1.0 form: refused.
  */
 function checkV1Root(
   name: string,
@@ -721,8 +737,10 @@ function checkV1Root(
 ) {
   const { warn } = context;
   if (Array.isArray(value)) {
-    refuseMixed(value, where);
-    if (value.every((v) => v === null || typeof v !== 'object')) {
+    refuseListOfLists(value, where);
+    const repeated =
+      escapeNameSegment(name) === name && value.every((v) => v === null || typeof v !== 'object');
+    if (repeated) {
       const texts = value.map(String);
       if (texts.some((t, i) => i > 0 && t < texts[i - 1]!))
         warn(
@@ -736,28 +754,17 @@ function checkV1Root(
           where,
           `1.0 writes a one-element list '${where}' like a scalar; without an IDL it reads back as one`,
         );
-      // A 1.0 server reads the name of a repeated parameter verbatim, without `~`-decoding
-      // (spec e.4), so a name that needs escaping arrives escaped.
-      const escaped = escapeNameSegment(name);
-      if (value.length > 1 && escaped !== name)
-        warn(
-          'NAME_CHANGED',
-          where,
-          `1.0 servers read the repeated name '${name}' as '${escaped}' (no ~-decoding of repeated names)`,
-        );
     }
   }
   checkV1Nested(value, where, warn);
 }
 
-/** A root-level list of lists, or of values and containers mixed, has no readable 1.0 form. */
-function refuseMixed(list: readonly unknown[], where: string): void {
-  const containers = list.filter((v) => v !== null && typeof v === 'object');
-  const lists = containers.some((v) => Array.isArray(v));
-  if (lists || (containers.length > 0 && containers.length < list.length)) {
+/** A root-level list of lists has no readable 1.0 form. */
+function refuseListOfLists(list: readonly unknown[], where: string): void {
+  if (list.some((v) => Array.isArray(v))) {
     throw new RestliError(
       'UNTRANSLATABLE',
-      `'${where}' is a list ${lists ? 'of lists' : 'mixing values and containers'}: protocol 1.0 writes it in a form no 1.0 server reads`,
+      `'${where}' is a list of lists: protocol 1.0 writes it in a form no 1.0 server reads`,
     );
   }
 }

@@ -5,9 +5,12 @@
  */
 
 import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliError, RestliSyntaxError } from '../errors.ts';
-import { splitUrl } from '../http/url.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import { RestliError } from '../errors.ts';
+import { checkLength } from '../internal/limits.ts';
+import { PROJECTION_PARAMS } from '../internal/projections.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
+import { splitUrl } from '../internal/url-parts.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import { decodeQuery } from '../wire/query.ts';
 
 /** One observation about a URL and the version it points to. */
@@ -27,7 +30,6 @@ export interface Detection {
   evidence: Evidence[];
 }
 
-const PROJECTIONS = new Set(['fields', 'metadataFields', 'pagingFields']);
 const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
 /** Evidence kept in a detection; more observations are counted but not kept. */
 export const MAX_EVIDENCE = 100;
@@ -82,13 +84,7 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
   }
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
   // The length limit comes before any per-part work.
-  if (url.length > maxLength)
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      url,
-      maxLength,
-    );
+  checkLength(url, maxLength);
   const { path, query } = splitUrl(url);
   const evidence: Evidence[] = [];
   // Counted apart from the kept evidence, which is capped: a huge URL keeps no huge report.
@@ -108,14 +104,13 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
   }
 
   const seen = new Set<string>();
-  for (const piece of (query ?? '').split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const name = eq === -1 ? piece : piece.slice(0, eq);
-    const value = eq === -1 ? undefined : piece.slice(eq + 1);
+  const text = query ?? '';
+  for (const piece of splitQuery(text)) {
+    const name = text.slice(piece.start, piece.nameEnd);
+    const value = piece.hasValue ? text.slice(piece.valueStart, piece.end) : undefined;
     if (seen.has(name)) note(V1, 'a repeated parameter name', name);
     seen.add(name);
-    if (PROJECTIONS.has(name)) continue;
+    if (PROJECTION_PARAMS.has(name)) continue;
     if (value === undefined) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
     if (!PLAIN_NAME.test(name)) {

@@ -12,8 +12,8 @@
  * @module
  */
 
-import { percentDecode } from '../codec/escape.ts';
 import { RestliError } from '../errors.ts';
+import { decodedSegment, placeholderName, templateSegments } from '../internal/template.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
 /** A method, finder, batch finder or action parameter. */
@@ -203,6 +203,12 @@ const cache = new WeakMap<object, ResourceIndex>();
  * @throws {@link RestliIdlError} (`INVALID_IDL`) for anything that is not a restspec or snapshot,
  * naming the bad field; for sub-resources nested deeper than {@link MAX_RESOURCE_DEPTH} or
  * schemas deeper than {@link MAX_SCHEMA_DEPTH}.
+ * @example
+ * ```ts
+ * const index = loadResources([{ name: 'albums', path: '/albums' }]);
+ * index.match(['v2', 'albums', '7'])?.start; // 1
+ * loadResources([null as never]); // Error INVALID_IDL
+ * ```
  */
 export function loadResources(idls: ResourcesInput): ResourceIndex {
   if (idls === null || typeof idls !== 'object')
@@ -248,7 +254,15 @@ function isIndex(value: object): value is ResourceIndex {
   );
 }
 
-/** The description `parseUrl` takes for a resource of an index. */
+/**
+ * The description `parseUrl` takes for a resource of an index.
+ *
+ * @example
+ * ```ts
+ * const index = loadResources({ name: 'me', path: '/me', simple: { supports: ['get'] } });
+ * resourceDescription(index.resources[0]!); // { path: 'me', pathKeyKinds: {}, simple: true }
+ * ```
+ */
 export function resourceDescription(resource: ResourceInfo): {
   path: string;
   keyKind?: KeyKind;
@@ -660,14 +674,12 @@ function resourceOf(
     key = { name: keyName, kind: 'compound' };
   }
 
-  const segments: TemplateSegment[] = template
-    .split('/')
-    .filter((s) => s !== '')
-    .map((s) =>
-      s.length >= 2 && s.startsWith('{') && s.endsWith('}') && s.indexOf('}') === s.length - 1
-        ? { kind: 'placeholder', name: s.slice(1, -1) }
-        : { kind: 'static', text: s },
-    );
+  const segments: TemplateSegment[] = templateSegments(template).map((s) => {
+    const placeholder = placeholderName(s);
+    return placeholder === undefined
+      ? { kind: 'static', text: s }
+      : { kind: 'placeholder', name: placeholder };
+  });
   const info = describeResource(
     name,
     template,
@@ -748,14 +760,6 @@ function describeResource(
     operation,
     parameters: (query, method) => operation(query, method).parameters,
   };
-}
-
-function decodedSegment(segment: string): string {
-  try {
-    return percentDecode(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function indexOf(resources: ResourceInfo[]): ResourceIndex {

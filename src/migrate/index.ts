@@ -1,12 +1,39 @@
 /**
- * restli-protocol/migrate: the protocol 1.0 ⇄ 2.0 translator, version detection and IDL loading.
+ * `restli-protocol/migrate`: moving a client from protocol 1.0 to 2.0. Version detection, the
+ * URL translator, and the IDL index (restspecs and snapshots) that tells it the kinds and types.
  *
- * Minimal entry created by the `pack` branch for the build; the owning helper replaces it.
- *
- * @module
+ * @packageDocumentation
  */
 
-export { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-export * from './convert.ts';
-export * from './detect.ts';
-export * from './idl.ts';
+export type {
+  CheckOptions,
+  CheckReport,
+  CheckRequest,
+  CheckSummary,
+} from './check.ts';
+export {
+  CheckTotals,
+  checkRequest,
+  formatCheckReport,
+  formatCheckSummary,
+} from './check.ts';
+export type { ConvertOptions, ConvertResult, ConvertWarning } from './convert.ts';
+export { convertUrl } from './convert.ts';
+export type { Detection, DetectOptions, Evidence } from './detect.ts';
+export { detectVersion } from './detect.ts';
+export type {
+  OperationParameters,
+  ParameterInfo,
+  ResourceIndex,
+  ResourceInfo,
+  ResourceMatch,
+  ResourcesInput,
+  Restspec,
+  RestspecOperations,
+  RestspecParameter,
+  SchemaType,
+  Snapshot,
+  TemplateSegment,
+  TypeShape,
+} from './idl.ts';
+export { loadResources, RestliIdlError, resourceDescription } from './idl.ts';

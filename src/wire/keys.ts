@@ -6,13 +6,26 @@
  * @module
  */
 
-import { decode } from '../codec/decode.ts';
+import { type DecodeOptions, decode } from '../codec/decode.ts';
 import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
-import { encodeUriComponent, urlEncoderEncode } from '../codec/escape.ts';
-import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import {
+  encodeUriComponent,
+  type InvalidUtf8,
+  percentDecode,
+  urlEncoderEncode,
+} from '../codec/escape.ts';
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireString,
+} from '../internal/args.ts';
+import { checkLength } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
-import { percentDecode } from '../internal/percent.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
@@ -60,15 +73,24 @@ export interface KeyOptions {
   full?: boolean;
 }
 
+/** Options of {@link decodeKey}: where the key was written, and the value parser's limits. */
+export interface DecodeKeyOptions extends KeyOptions, DecodeOptions {}
+
 /**
  * The kind a key has when the caller does not say: primitives are primitive; a map with `$params`
  * or with any non-primitive field is complex; other maps are compound. A complex key whose
  * fields are all primitives and which has no `$params` is written exactly like a compound key in
  * 2.0, but not in 1.0 batch ids: pass `kind: 'complex'` for those.
+ * @example
+ * ```ts
+ * inferKeyKind(42); // 'primitive'
+ * inferKeyKind({ a: 1 }); // 'compound'
+ * inferKeyKind({ a: 1, $params: {} }); // 'complex'
+ * ```
  */
 export function inferKeyKind(key: unknown): KeyKind {
   if (typeof key !== 'object' || key === null) return 'primitive';
-  if ('$params' in key) return 'complex';
+  if (Object.hasOwn(key, '$params')) return 'complex';
   for (const value of Object.values(key)) {
     if (typeof value === 'object' && value !== null) return 'complex';
   }
@@ -115,7 +137,7 @@ function compoundParts(key: unknown): [string, string][] {
 /** The map a complex key is written as, with or without `$params`. */
 function complexMap(key: unknown, full: boolean): Record<string, RestliValue> {
   const map = checkMap(key, 'complex');
-  if (full || !('$params' in map)) return map as Record<string, RestliValue>;
+  if (full || !Object.hasOwn(map, '$params')) return map as Record<string, RestliValue>;
   const { $params: _params, ...rest } = map;
   return rest as Record<string, RestliValue>;
 }
@@ -133,6 +155,8 @@ function complexMap(key: unknown, full: boolean): Record<string, RestliValue> {
  * ```
  */
 export function encodeKey(key: Key, options?: KeyOptions): string {
+  checkKeyArgument(key, 'encodeKey');
+  options = checkKeyOptions(options, 'encodeKey');
   const kind = options?.kind ?? inferKeyKind(key);
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
@@ -172,6 +196,45 @@ export function encodeKey(key: Key, options?: KeyOptions): string {
   return text;
 }
 
+/** A key is a primitive or a plain object; anything else is a caller's mistake. */
+function checkKeyArgument(key: unknown, fn: string): void {
+  const type = typeof key;
+  if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') return;
+  if (!isPlainRecord(key)) {
+    throw invalidArgument(fn, 'key', 'a string, number, bigint, boolean or plain object', key);
+  }
+}
+
+const KINDS: readonly unknown[] = ['primitive', 'compound', 'complex'];
+const CONTEXTS: readonly unknown[] = ['path', 'query', 'header', 'body'];
+
+/** The options of encodeKey/decodeKey, each field checked when given. */
+function checkKeyOptions<O extends KeyOptions>(options: O | undefined, fn: string): O | undefined {
+  const checked = optionsArgument<O>(options, fn);
+  if (checked === undefined) return undefined;
+  if (checked.kind !== undefined && !KINDS.includes(checked.kind)) {
+    throw invalidArgument(fn, 'options.kind', "'primitive', 'compound' or 'complex'", checked.kind);
+  }
+  if (checked.context !== undefined && !CONTEXTS.includes(checked.context)) {
+    throw invalidArgument(
+      fn,
+      'options.context',
+      "'path', 'query', 'header' or 'body'",
+      checked.context,
+    );
+  }
+  if (checked.version !== undefined && checked.version !== V1 && checked.version !== V2) {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `${fn}: unsupported protocol version ${String(checked.version)}`,
+    );
+  }
+  if (checked.full !== undefined && typeof checked.full !== 'boolean') {
+    throw invalidArgument(fn, 'options.full', 'a boolean', checked.full);
+  }
+  return checked;
+}
+
 function urlContext(context: KeyContext): 'path' | 'query' | undefined {
   return context === 'path' || context === 'query' ? context : undefined;
 }
@@ -181,27 +244,40 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * strings"). Primitive keys come back as strings (typing is the schema's job), compound and
  * complex keys as maps with string leaves.
  *
- * - Primitive: v2 path is plain percent-decoding (no grammar: `''` stays two apostrophes, as
- *   on a Java server); v1 path is form decoding (`+` is a space); header and body are raw.
+ * - Primitive: v2 path is plain percent-decoding, except that a whole, unescaped `''` is the
+ *   empty key Java writes; v1 path is form decoding (`+` is a space); header and body are raw.
  * - Compound: v2 is a 2.0 map; v1 splits on `&` and `=` with form decoding, and also accepts
  *   the legacy `a:1;b:2` syntax (the reading with more parts wins).
  * - Complex: v2 is a 2.0 map; v1 is a flattened query string, unflattened.
  *
- * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `BAD_KEY_FORMAT`, or those
+ * @throws {@link RestliSyntaxError} with codes `INVALID_COMPOUND_KEY`, `INVALID_KEY_FORMAT`, or those
  * of {@link decode}.
+ * @example
+ * ```ts
+ * decodeKey('(a:1,b:x)', { kind: 'compound' }); // { a: '1', b: 'x' }
+ * decodeKey('a%20b'); // 'a b'
+ * decodeKey('(a:(b:(c:1)))', { kind: 'complex', maxDepth: 2 }); // Error DEPTH_EXCEEDED
+ * ```
  */
-export function decodeKey(text: string, options?: KeyOptions): RestliData {
+export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData {
+  requireString(text, 'decodeKey', 'text');
+  options = checkKeyOptions(options, 'decodeKey');
   const kind = options?.kind ?? 'primitive';
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
   const raw = context === 'header' || context === 'body';
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  checkLength(text, maxLength);
   if (kind === 'primitive') {
     if (raw) return text;
-    if (version === V2) return percentDecode(text);
-    return formDecode(text);
+    // `''`, whole and unescaped, is the empty key Java writes (a real `''` is written
+    // `%27%27`); Java's server reads it as two apostrophes, which would not round-trip.
+    if (version === V2) return text === "''" ? '' : percentDecode(text, { invalidUtf8 });
+    return formDecode(text, { invalidUtf8 });
   }
   if (version === V2) {
-    const value = decode(text);
+    const value = decode(text, { maxDepth: options?.maxDepth, maxLength, invalidUtf8 });
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new RestliSyntaxError(
         'INVALID_COMPOUND_KEY',
@@ -213,35 +289,73 @@ export function decodeKey(text: string, options?: KeyOptions): RestliData {
     return value;
   }
   // A v1 key in a query value was escaped once more; undo that layer first.
-  const unescaped = context === 'query' ? formDecode(text) : text;
-  if (kind === 'compound') return decodeCompoundV1(unescaped);
+  const unescaped = context === 'query' ? formDecode(text, { invalidUtf8 }) : text;
+  if (kind === 'compound') return decodeCompoundV1(unescaped, invalidUtf8);
   // Request bodies carry complex keys unescaped; everything else was form-encoded.
   const plain = context === 'body' && options?.full !== false;
   const multimap = new Map<string, string[]>();
-  for (const piece of unescaped.split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const rawName = eq === -1 ? piece : piece.slice(0, eq);
-    const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
-    const name = plain ? rawName : formDecode(rawName);
-    const value = plain ? rawValue : formDecode(rawValue);
+  const add = (name: string, value: string) => {
     const values = multimap.get(name);
     if (values) values.push(value);
     else multimap.set(name, [value]);
+  };
+  if (plain) {
+    // Unescaped: nothing is decoded, so no offsets are needed; values that held `&` are glued back.
+    const pieces = unescaped.split('&');
+    glueValuePieces(pieces);
+    for (const piece of pieces) {
+      if (piece === '') continue;
+      const eq = piece.indexOf('=');
+      add(eq === -1 ? piece : piece.slice(0, eq), eq === -1 ? '' : piece.slice(eq + 1));
+    }
+    return unflattenV1(multimap, { maxDepth: options?.maxDepth });
   }
-  return unflattenV1(multimap);
+  for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
+    const name = formDecode(unescaped.slice(start, nameEnd), {
+      invalidUtf8,
+      base: start,
+      whole: unescaped,
+    });
+    const value = formDecode(unescaped.slice(valueStart, end), {
+      invalidUtf8,
+      base: valueStart,
+      whole: unescaped,
+    });
+    add(name, value);
+  }
+  return unflattenV1(multimap, { maxDepth: options?.maxDepth });
+}
+
+/**
+ * Joins back the values that held `&`, in place. Unescaped v1 keys (request bodies) are written
+ * with an `=` in every pair, even for an empty value, so a piece without `=` after the first can
+ * only be the rest of the previous value (Java writes `{ k: 'v&v' }` as `k=v&v`).
+ */
+function glueValuePieces(pieces: string[]): void {
+  let out = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (out > 0 && !piece.includes('=')) pieces[out - 1] += `&${piece}`;
+    else pieces[out++] = piece;
+  }
+  pieces.length = out;
 }
 
 /** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */
-function decodeCompoundV1(text: string): RestliDataMap {
-  const modern = readParts(text, '&', '=', true);
+function decodeCompoundV1(text: string, invalidUtf8: InvalidUtf8): RestliDataMap {
+  const modern = readParts(text, '&', '=', true, invalidUtf8);
   const legacy =
     text.includes(';') || (text.includes(':') && !text.includes('='))
-      ? readParts(text, ';', ':', false)
+      ? readParts(text, ';', ':', false, invalidUtf8)
       : undefined;
   if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
-  throw new RestliSyntaxError('BAD_KEY_FORMAT', `Bad key format '${text}'`, text, modern.offset);
+  throw new RestliSyntaxError(
+    'INVALID_KEY_FORMAT',
+    `Bad key format '${text}'`,
+    text,
+    modern.offset,
+  );
 }
 
 function readParts(
@@ -249,6 +363,7 @@ function readParts(
   separator: string,
   equals: string,
   emptyValues: boolean,
+  invalidUtf8: InvalidUtf8,
 ): { ok: true; map: Map<string, string> } | { ok: false; offset: number } {
   const map = new Map<string, string>();
   let offset = 0;
@@ -264,7 +379,11 @@ function readParts(
     if (emptyValues && halves.length === 1 && piece.length === halves[0]!.length + 1)
       halves.push('');
     if (halves.length !== 2) return { ok: false, offset };
-    map.set(formDecode(halves[0]!), formDecode(halves[1]!));
+    const valueAt = offset + halves[0]!.length + 1;
+    map.set(
+      formDecode(halves[0]!, { invalidUtf8, base: offset, whole: text }),
+      formDecode(halves[1]!, { invalidUtf8, base: valueAt, whole: text }),
+    );
     offset += piece.length + 1;
   }
   return { ok: true, map };

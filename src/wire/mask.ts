@@ -8,14 +8,22 @@
 import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
-import type { ProtocolVersionText } from '../http/version-text.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireString,
+} from '../internal/args.ts';
+import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
+import { checkLength } from '../internal/limits.ts';
+import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 import { setOwn } from '../internal/own.ts';
-import type { MaskTree } from './mask-types.ts';
-import { hasMaskWhitespace } from './mask-whitespace.ts';
+import type { ProtocolVersionText } from '../internal/version-text.ts';
+import type { MaskTree } from '../types.ts';
 
-export type { MaskTree, MaskValue } from './mask-types.ts';
+export type { MaskTree, MaskValue } from '../types.ts';
 
 /** Java's `Integer.MAX_VALUE`: the largest range value the reference reads. */
 const MAX_RANGE = 2147483647;
@@ -29,7 +37,7 @@ const MAX_RANGE = 2147483647;
  * ```
  */
 export function escapeMaskSegment(name: string): string {
-  return name.replaceAll('$', '$$$$');
+  return doubleDollars(requireString(name, 'escapeMaskSegment', 'name'));
 }
 
 /**
@@ -42,11 +50,14 @@ export function escapeMaskSegment(name: string): string {
  * ```
  */
 export function unescapeMaskSegment(name: string): string {
-  return name.replaceAll('$$', '$');
+  return undoubleDollars(requireString(name, 'unescapeMaskSegment', 'name'));
 }
 
-/** `, : ( )`: characters no mask field name can hold (whitespace is checked apart). */
-const GRAMMAR_CHARS = /[,:()]/;
+/**
+ * `, : )`: characters no mask field name can hold (whitespace is checked apart). A `(` can: the
+ * reference reads it as part of a name, and only `:(` opens a nested mask.
+ */
+const GRAMMAR_CHARS = /[,:)]/;
 
 /**
  * Writes a mask in mask syntax (spec f.3). Siblings come in the order the Java reference's hash
@@ -69,19 +80,19 @@ const GRAMMAR_CHARS = /[,:()]/;
  * ```ts
  * encodeMask({ a: 1, b: { c: 0 } });               // 'a,b:(-c)'
  * encodeMask(['id', 'name.first', 'name.last']);    // 'name:(last,first),id'
- * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,positions:($*:(title)),$$type'
+ * encodeMask(['positions.$*.title', '$type', '-bio']); // '-bio,$$type,positions:($*:(title))'
  * ```
- * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : ( )`
+ * @throws {@link RestliEncodeError} `INVALID_MASK` for an empty field name, one with `, : )`
  * or whitespace (which the syntax drops), an included name starting with `-`, a range that is
  * not an integer in 0..2147483647, a value other than 0, 1 or a nested mask; `DEPTH_EXCEEDED`
  * beyond 256 levels (or a cycle).
  */
 export function encodeMask(mask: MaskTree | readonly string[]): string {
-  return writeLevel(
-    Array.isArray(mask) ? treeOf(mask as readonly string[]) : (mask as MaskTree),
-    '$',
-    0,
-  );
+  if (Array.isArray(mask)) return writeLevel(treeOf(mask as readonly string[]), '$', 0);
+  if (!isPlainRecord(mask)) {
+    throw invalidArgument('encodeMask', 'mask', 'a mask tree or a list of paths', mask);
+  }
+  return writeLevel(mask as MaskTree, '$', 0);
 }
 
 /** A field met while merging paths: whether a path named it whole, and the paths beneath it. */
@@ -194,8 +205,8 @@ function writeLevel(tree: MaskTree, path: string, depth: number): string {
       parts.push(name);
     } else if (value === 0) {
       parts.push(`-${name}`);
-    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      parts.push(`${dashed ? '-' : ''}${name}:(${writeLevel(value, at, depth + 1)})`);
+    } else if (isPlainRecord(value)) {
+      parts.push(`${dashed ? '-' : ''}${name}:(${writeLevel(value as MaskTree, at, depth + 1)})`);
     } else {
       throw new RestliEncodeError('INVALID_MASK', 'a mask field is 1, 0 or a nested mask', at);
     }
@@ -226,20 +237,15 @@ export interface DecodeMaskOptions {
  * decodeMask('-a:(b),$$foo'); // { a: { b: 1 }, $$foo: 1 }: a `-` before a nested mask is ignored
  * ```
  * @throws {@link RestliSyntaxError} with the Java reference's `Malformed mask syntax: …` message
- * as `reason` and codes `MASK_EXPECTED_OPEN_PAREN`, `MASK_BAD_RANGE_VALUE`, `MASK_UNEXPECTED_END`,
- * `MASK_EMPTY_PARENT`, `MASK_UNMATCHED_NESTING`, `MASK_EXPECTED_CLOSE`; and
- * `MASK_UNEXPECTED_OPEN_PAREN` (a `(` not after `:`), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
+ * as `reason` and codes `EXPECTED_MASK_OPEN_PAREN`, `INVALID_MASK_RANGE`, `UNEXPECTED_MASK_END`,
+ * `EMPTY_MASK_PARENT`, `UNMATCHED_MASK_NESTING`, `EXPECTED_MASK_CLOSE`; and `DEPTH_EXCEEDED`,
+ * `MAX_LENGTH_EXCEEDED`. A `(` that does not follow `:` is part of a field name, as in the
+ * reference (`a(b,c` is the fields `a(b` and `c`).
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  requireString(text, 'decodeMask', 'text');
+  options = optionsArgument<DecodeMaskOptions>(options, 'decodeMask');
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return grammars().mask.parseMask(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
 }
 
@@ -249,10 +255,17 @@ export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree 
  *
  * @example
  * ```ts
- * maskToQueryValue('name,friends:($start:1,$count:2)', '2.0.0'); // unchanged
+ * maskToQueryValue('name,friends:($start:1,$count:2)', '2.0.0'); // 'name,friends:($start:1,$count:2)'
  * maskToQueryValue('a%2Cb', '1.0.0');                           // 'a%252Cb'
  * ```
  */
 export function maskToQueryValue(mask: string, version: ProtocolVersionText): string {
+  requireString(mask, 'maskToQueryValue', 'mask');
+  if (version !== '1.0.0' && version !== '2.0.0') {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `maskToQueryValue: unsupported protocol version ${String(version)}`,
+    );
+  }
   return encodeUriComponent(mask, 'QUERY_PARAM', version === '2.0.0');
 }

@@ -5,14 +5,26 @@
  * @module
  */
 
-import { decode } from '../codec/decode.ts';
+import { type DecodeOptions, decode, decodeLimits } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-import { type ProtocolVersionText, V1, V2 } from '../http/version-text.ts';
+import {
+  invalidArgument,
+  isPlainRecord,
+  optionsArgument,
+  requireRecord,
+  requireString,
+} from '../internal/args.ts';
+import { checkLength } from '../internal/limits.ts';
+import { rawOffset, rebased, rebaseError } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
+import { childPath } from '../internal/paths.ts';
+import { PROJECTION_PARAMS } from '../internal/projections.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
+import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
-import { encodeQueryV1, PROJECTION_PARAMS } from './v1/flatten.ts';
+import { encodeQueryV1 } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
 import { decodeQueryV1Detailed } from './v1/unflatten.ts';
 
@@ -39,9 +51,18 @@ export interface QueryOptions {
   version?: ProtocolVersionText;
 }
 
+/**
+ * Options of {@link decodeQuery}: the version, and the value parser's limits, which apply to the
+ * whole query (`maxLength`) and to every value in it (`maxDepth`, `invalidUtf8`).
+ */
+export interface DecodeQueryOptions extends QueryOptions, DecodeOptions {}
+
 /** Mask text of a projection parameter's value. */
 export function maskText(value: MaskInput): string {
   if (typeof value === 'string') return value;
+  if (!Array.isArray(value) && !isPlainRecord(value)) {
+    throw invalidArgument('maskText', 'value', 'a mask string, tree or list of paths', value);
+  }
   return encodeMask(value as MaskTree | readonly string[]);
 }
 
@@ -52,19 +73,47 @@ function checkVersion(version: string): void {
 }
 
 /**
+ * The 2.0 query value of a projection. A 2.0 server hands the raw, still-escaped value to the
+ * mask parser (Java's `URIParamUtils.parseUriParams`: "Don't decode it"), so a mask whose text
+ * the query escaping would change (`é`, a space, `=`, `&`, `+`, `#`, a `%` not starting an
+ * escape) would be read as other field names: refused instead of sent.
+ */
+function projectionValueV2(name: string, value: MaskInput): string {
+  let text: string;
+  try {
+    text = maskText(value);
+  } catch (error) {
+    throw renamePath(error, name);
+  }
+  const escaped = maskToQueryValue(text, V2);
+  if (escaped !== text) {
+    let at = 0;
+    while (at < text.length && text[at] === escaped[at]) at++;
+    throw new RestliEncodeError(
+      'INVALID_MASK',
+      `a 2.0 server reads projections without percent-decoding, so ${JSON.stringify(text[at])} (written ${JSON.stringify(escaped.slice(at, at + 3))}) would change the field name; protocol 1.0 can send it`,
+      childPath('$', name),
+    );
+  }
+  return text;
+}
+
+/**
  * Writes query parameters, without the leading `?`, sorted by name: 2.0 values in query context
  * with the names escaped too (`''` for an empty name), or protocol 1.0 flattening.
  *
  * @example
  * ```ts
  * encodeQuery({ q: 'search', ids: [1, 2], fields: ['id', 'name'] });
- * // 'fields=id,name&ids=List(1,2)&q=search'
+ * // 'fields=name,id&ids=List(1,2)&q=search'
  * encodeQuery({ q: 'search', ids: [1, 2], a: { b: 'c' } }, { version: '1.0.0' });
  * // 'a.b=c&ids=1&ids=2&q=search'
  * ```
  * @throws {@link RestliEncodeError} naming the bad parameter (`$.ids[2]`).
  */
 export function encodeQuery(params: QueryParams, options?: QueryOptions): string {
+  requireRecord(params, 'encodeQuery', 'params');
+  options = optionsArgument<QueryOptions>(options, 'encodeQuery');
   const version = options?.version ?? V2;
   checkVersion(version);
   if (version === V1) {
@@ -72,11 +121,15 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
     for (const name of Object.keys(params)) {
       const value = params[name];
       if (value === undefined) continue;
-      setOwn(
-        flat,
-        name,
-        PROJECTION_PARAMS.has(name) ? maskText(value as MaskInput) : (value as RestliValue),
-      );
+      let v1Value: RestliValue;
+      try {
+        v1Value = PROJECTION_PARAMS.has(name)
+          ? maskText(value as MaskInput)
+          : (value as RestliValue);
+      } catch (error) {
+        throw renamePath(error, name);
+      }
+      setOwn(flat, name, v1Value);
     }
     return encodeQueryV1(flat);
   }
@@ -84,9 +137,10 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
   for (const name of Object.keys(params)) {
     const value = params[name];
     if (value === undefined) continue;
+    // The empty name is `''`, as Java writes it (decodeQuery reads it back as the empty name).
     const escapedName = name === '' ? "''" : encode(name, { context: 'query' });
     if (PROJECTION_PARAMS.has(name)) {
-      pairs.push([escapedName, maskToQueryValue(maskText(value as MaskInput), V2)]);
+      pairs.push([escapedName, projectionValueV2(name, value as MaskInput)]);
       continue;
     }
     try {
@@ -103,9 +157,7 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
 /** Re-roots an encoder error's path at the parameter: `$.a` becomes `$.q.a`. */
 function renamePath(error: unknown, name: string): unknown {
   if (!(error instanceof RestliEncodeError)) return error;
-  const root = /^[A-Za-z_$][\w$]*$/.test(name) ? `$.${name}` : `$[${JSON.stringify(name)}]`;
-  const reason = error.reason.replace(/ at \$.*$/s, '');
-  return new RestliEncodeError(error.code, reason, root + error.path.slice(1));
+  return error.withRoot(childPath('$', name));
 }
 
 /** Decoded parameters and what protocol 1.0 could not tell apart. */
@@ -126,25 +178,37 @@ export interface DetailedQuery {
  * @example
  * ```ts
  * decodeQuery('ids=List(1,2)&q=search');               // { ids: ['1', '2'], q: 'search' }
- * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // the same
+ * decodeQuery('ids=1&ids=2&q=search', { version: '1.0.0' }); // { ids: ['1', '2'], q: 'search' }
  * ```
  * @throws {@link RestliSyntaxError}: the value parser's codes, with the reason prefixed by
  * `error while parsing query param 'x'` and the offset into the whole query;
  * `REPEATED_PARAM`; for 1.0, the codes of the v1 parser.
  */
-export function decodeQuery(query: string, options?: QueryOptions): DecodedQuery {
+export function decodeQuery(query: string, options?: DecodeQueryOptions): DecodedQuery {
   return decodeQueryDetailed(query, options).params;
 }
 
-/** {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists. */
-export function decodeQueryDetailed(query: string, options?: QueryOptions): DetailedQuery {
+/**
+ * {@link decodeQuery}, plus the leaves protocol 1.0 could not tell from one-element lists.
+ *
+ * @example
+ * ```ts
+ * decodeQueryDetailed('ids=1&q=x', { version: '1.0.0' });
+ * // { params: { q: 'x', ids: '1' }, singleValued: ['ids', 'q'] }
+ * ```
+ */
+export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions): DetailedQuery {
+  requireString(query, 'decodeQuery', 'query');
+  options = optionsArgument<DecodeQueryOptions>(options, 'decodeQuery');
   const version = options?.version ?? V2;
+  const limits = decodeLimits(options);
+  checkLength(query, limits.maxLength);
   if (version === V1) {
-    const { params, singleValued } = decodeQueryV1Detailed(query);
+    const { params, singleValued } = decodeQueryV1Detailed(query, limits);
     const out: DecodedQuery = params;
     for (const name of PROJECTION_PARAMS) {
       const text = params[name];
-      if (typeof text === 'string') setOwn(out, name, decodeMask(text));
+      if (typeof text === 'string') setOwn(out, name, decodeMaskV1(query, name, text, limits));
     }
     return { params: out, singleValued: singleValued.filter((p) => !PROJECTION_PARAMS.has(p)) };
   }
@@ -158,67 +222,71 @@ export function decodeQueryDetailed(query: string, options?: QueryOptions): Deta
   }
   const out: DecodedQuery = {};
   const seen = new Set<string>();
-  let start = 0;
-  while (start <= query.length) {
-    let end = query.indexOf('&', start);
-    if (end === -1) end = query.length;
-    if (end > start) {
-      const eq = query.indexOf('=', start);
-      const nameEnd = eq === -1 || eq > end ? end : eq;
-      const rawName = query.slice(start, nameEnd);
-      const valueStart = nameEnd === end ? end : nameEnd + 1;
-      const name = shifted(() => formDecode(rawName), query, start);
-      // A piece with an empty name is ignored, as the reference does.
-      if (name !== '') {
-        if (seen.has(name)) {
-          throw new RestliSyntaxError(
-            'REPEATED_PARAM',
-            `unexpected repeated query param in URI: ${name}`,
-            query,
-            start,
-          );
-        }
-        seen.add(name);
-        setOwn(out, name, decodeParam(name, query.slice(valueStart, end), query, valueStart));
-      }
+  for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
+    const rawName = query.slice(start, nameEnd);
+    // A piece with an empty name is ignored, as the reference does. A name that is exactly
+    // `''`, unescaped, is the empty name, as the 2.0 grammar reads `''` (the writer escapes a
+    // real `'`, so `%27%27` is the two apostrophes): Java writes the empty name so and its
+    // server reads it as `''`, which would not round-trip.
+    if (rawName === '') continue;
+    const name =
+      rawName === "''"
+        ? ''
+        : formDecode(rawName, { invalidUtf8: limits.invalidUtf8, base: start, whole: query });
+    if (seen.has(name)) {
+      throw new RestliSyntaxError(
+        'REPEATED_PARAM',
+        `unexpected repeated query param in URI: ${name}`,
+        query,
+        start,
+      );
     }
-    start = end + 1;
+    seen.add(name);
+    setOwn(out, name, decodeParam(name, query.slice(valueStart, end), query, valueStart, limits));
   }
   return { params: out, singleValued: [] };
 }
 
-/** One 2.0 parameter value, raw; projections in mask syntax, the rest in the 2.0 grammar. */
-function decodeParam(name: string, raw: string, query: string, at: number): RestliData | MaskTree {
-  if (PROJECTION_PARAMS.has(name)) return shifted(() => decodeMask(raw), query, at);
+/**
+ * A 1.0 projection: its mask text was form-decoded with the query, so a mask error's offset is
+ * moved back through the escapes of its raw value, into the query.
+ */
+function decodeMaskV1(query: string, name: string, text: string, limits: DecodeOptions): MaskTree {
   try {
-    return decode(raw);
+    return decodeMask(text, limits);
   } catch (error) {
-    if (!(error instanceof RestliError)) throw error;
-    // The reference wraps grammar errors with the parameter's name; its percent-decoding errors
-    // (an IllegalArgumentException there) come through as they are.
-    const wrap = error.code !== 'MALFORMED_ESCAPE' && error.code !== 'INVALID_UTF8';
-    throw new RestliSyntaxError(
-      error.code,
-      wrap ? `error while parsing query param '${name}'\n${error.reason}` : error.reason,
-      query,
-      at + (error.offset ?? 0),
-      error instanceof RestliSyntaxError ? error.token : undefined,
-    );
+    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
+    // The v1 parser accepted the query, so every name decodes; the last piece named `name` is the
+    // one whose value was kept.
+    let raw: { at: number; text: string } | undefined;
+    for (const piece of splitQuery(query)) {
+      if (formDecode(query.slice(piece.start, piece.nameEnd)) === name) {
+        raw = { at: piece.valueStart, text: query.slice(piece.valueStart, piece.end) };
+      }
+    }
+    if (raw === undefined) throw error;
+    throw rebaseError(error, query, raw.at + rawOffset(raw.text, error.offset) - error.offset);
   }
 }
 
-/** Runs `f`, re-basing the offset of a syntax error it throws onto the whole query. */
-function shifted<T>(f: () => T, query: string, at: number): T {
+/** One 2.0 parameter value, raw; projections in mask syntax, the rest in the 2.0 grammar. */
+function decodeParam(
+  name: string,
+  raw: string,
+  query: string,
+  at: number,
+  limits?: DecodeOptions,
+): RestliData | MaskTree {
+  if (PROJECTION_PARAMS.has(name)) return rebased(() => decodeMask(raw, limits), query, at);
   try {
-    return f();
+    return decode(raw, limits);
   } catch (error) {
-    if (!(error instanceof RestliError) || error.offset === undefined) throw error;
-    throw new RestliSyntaxError(
-      error.code,
-      error.reason,
-      query,
-      at + error.offset,
-      error instanceof RestliSyntaxError ? error.token : undefined,
+    // The reference wraps grammar errors with the parameter's name; its percent-decoding errors
+    // (an IllegalArgumentException there) come through as they are.
+    throw rebaseError(error, query, at, (e) =>
+      e.code !== 'MALFORMED_ESCAPE' && e.code !== 'INVALID_UTF8'
+        ? `error while parsing query param '${name}'\n${e.reason}`
+        : e.reason,
     );
   }
 }
@@ -226,13 +294,26 @@ function shifted<T>(f: () => T, query: string, at: number): T {
 /**
  * Parses an already split 2.0 multimap `{ name: [raw values] }` (names decoded, values raw), as
  * the reference's `parseUriParams` receives it.
+ * @example
+ * ```ts
+ * decodeQueryParams({ q: ['search'], ids: ['List(1,2)'] }); // { q: 'search', ids: ['1', '2'] }
+ * ```
  */
 export function decodeQueryParams(
   multimap: Readonly<Record<string, readonly string[]>>,
 ): DecodedQuery {
+  requireRecord(multimap, 'decodeQueryParams', 'multimap');
   const out: DecodedQuery = {};
   for (const name of Object.keys(multimap)) {
-    const values = multimap[name]!;
+    const values: unknown = multimap[name];
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+      throw invalidArgument(
+        'decodeQueryParams',
+        `multimap[${JSON.stringify(name)}]`,
+        'a list of strings',
+        values,
+      );
+    }
     if (values.length > 1) {
       throw new RestliSyntaxError(
         'REPEATED_PARAM',
@@ -249,6 +330,7 @@ export function decodeQueryParams(
 
 /** The parameters of a decoded query that are plain data (projections removed). */
 export function withoutProjections(params: DecodedQuery): RestliDataMap {
+  requireRecord(params, 'withoutProjections', 'params');
   const out: RestliDataMap = {};
   for (const name of Object.keys(params)) {
     if (!PROJECTION_PARAMS.has(name)) setOwn(out, name, params[name] as RestliData);

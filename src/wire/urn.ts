@@ -6,18 +6,23 @@
  * @module
  */
 
+import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-import { percentDecode } from '../internal/percent.ts';
+import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { isPlainRecord, optionsArgument, requireRecord, requireString } from '../internal/args.ts';
+import { checkLength } from '../internal/limits.ts';
 
-/** A member of a tuple id: a plain string, a URN, or a nested tuple. */
-export type UrnMember = string | Urn | UrnTuple;
+/**
+ * A member of a tuple id: a plain string, a URN, or a nested tuple. Numbers and bigints are
+ * written as their text (a URN id is text: {@link parseUrn} gives them back as strings).
+ */
+export type UrnMember = string | number | bigint | Urn | UrnTuple;
 
 /** A tuple id `(a,b,…)`: one or more members, in order. */
 export type UrnTuple = readonly UrnMember[];
 
-/** The id of a URN: a plain string, or a tuple. */
-export type UrnId = string | UrnTuple;
+/** The id of a URN: a plain string (or number, bigint, written as text), or a tuple. */
+export type UrnId = string | number | bigint | UrnTuple;
 
 /**
  * A URN: `urn:<namespace>:<entityType>:<id>`.
@@ -64,21 +69,15 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
  * // { namespace: 'li', entityType: 'endorsement',
  * //   id: [{ namespace: 'li', entityType: 'person', id: '2qXA98-mVk' }, '65761962366'] }
  * ```
- * @throws {@link RestliSyntaxError} `URN_INVALID` (no `urn:` prefix, an empty namespace, type, id
- * or member, `( ) , %` in a namespace or type, text after a tuple), `URN_UNBALANCED`
+ * @throws {@link RestliSyntaxError} `INVALID_URN` (no `urn:` prefix, an empty namespace, type, id
+ * or member, `( ) , %` in a namespace or type, text after a tuple), `UNBALANCED_URN`
  * (parentheses), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`, or a percent-decoding error
  * (`MALFORMED_ESCAPE`, `INVALID_UTF8`), with the offset in `text`.
  */
 export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    throw new RestliSyntaxError(
-      'MAX_LENGTH_EXCEEDED',
-      `input longer than maxLength ${maxLength}`,
-      text,
-      maxLength,
-    );
-  }
+  requireString(text, 'parseUrn', 'text');
+  options = optionsArgument<ParseUrnOptions>(options, 'parseUrn');
+  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
 }
 
@@ -92,6 +91,8 @@ export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
  * ```
  */
 export function isUrn(text: string): boolean {
+  // A predicate: anything that is not a string is not a URN.
+  if (typeof text !== 'string') return false;
   try {
     parseUrn(text);
     return true;
@@ -116,7 +117,19 @@ export function isUrn(text: string): boolean {
  * an empty id, tuple or member, or nesting deeper than 256.
  */
 export function formatUrn(urn: Urn): string {
+  requireRecord(urn, 'formatUrn', 'urn');
   return writeUrn(urn, '$', 0);
+}
+
+/** The text of a number or bigint id or member; `undefined` for anything else. */
+function numberText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value !== 'number') return undefined;
+  if (!Number.isFinite(value)) {
+    throw new RestliEncodeError('INVALID_URN', 'a URN id number is finite', path);
+  }
+  // JavaScript's canonical text holds none of `% ( ) ,`, so it is written as it is.
+  return String(value);
 }
 
 function writeUrn(urn: Urn, path: string, depth: number): string {
@@ -137,10 +150,14 @@ function writeUrn(urn: Urn, path: string, depth: number): string {
       );
     }
   }
+  const idPath = `${path}.id`;
   const id =
     typeof urn.id === 'string'
-      ? writePlain(urn.id, `${path}.id`, false)
-      : writeTuple(urn.id, `${path}.id`, depth + 1);
+      ? writePlain(urn.id, idPath, false)
+      : (numberText(urn.id, idPath) ??
+        (Array.isArray(urn.id)
+          ? writeTuple(urn.id, idPath, depth + 1)
+          : invalidPart('a URN id is a string, number, bigint or tuple', idPath)));
   return `${PREFIX}${urn.namespace}:${urn.entityType}:${id}`;
 }
 
@@ -158,9 +175,17 @@ function writeTuple(members: readonly UrnMember[], path: string, depth: number):
     const at = `${path}[${i}]`;
     if (typeof member === 'string') return writePlain(member, at, true);
     if (Array.isArray(member)) return writeTuple(member, at, depth + 1);
-    return writeUrn(member as Urn, at, depth + 1);
+    if (isPlainRecord(member)) return writeUrn(member as unknown as Urn, at, depth + 1);
+    return (
+      numberText(member, at) ??
+      invalidPart('a URN tuple member is a string, number, bigint, URN or tuple', at)
+    );
   });
   return `(${parts.join(',')})`;
+}
+
+function invalidPart(reason: string, path: string): never {
+  throw new RestliEncodeError('INVALID_URN', reason, path);
 }
 
 function writePlain(text: string, path: string, member: boolean): string {
@@ -184,7 +209,7 @@ class UrnReader {
     private readonly maxDepth: number,
   ) {}
 
-  fail(code: string, reason: string, offset: number): never {
+  fail(code: ErrorCode, reason: string, offset: number): never {
     throw new RestliSyntaxError(code, reason, this.text, offset);
   }
 
@@ -200,7 +225,7 @@ class UrnReader {
       }
       throw error;
     }
-    if (this.pos !== this.text.length) this.fail('URN_INVALID', 'text after a URN tuple', this.pos);
+    if (this.pos !== this.text.length) this.fail('INVALID_URN', 'text after a URN tuple', this.pos);
     return urn;
   }
 
@@ -208,14 +233,14 @@ class UrnReader {
   urn(depth: number, inTuple: boolean): Urn {
     const t = this.text;
     if (!t.startsWith(PREFIX, this.pos)) {
-      this.fail('URN_INVALID', "a URN starts with 'urn:'", this.pos);
+      this.fail('INVALID_URN', "a URN starts with 'urn:'", this.pos);
     }
     this.pos += PREFIX.length;
     const namespace = this.part('namespace');
     const entityType = this.part('entity type');
     const c = t[this.pos];
     if (c === undefined || (inTuple && (c === ',' || c === ')'))) {
-      this.fail('URN_INVALID', 'a URN has a non-empty id', this.pos);
+      this.fail('INVALID_URN', 'a URN has a non-empty id', this.pos);
     }
     const id = c === '(' ? this.tuple(depth + 1) : this.plain(inTuple);
     return { namespace, entityType, id };
@@ -229,12 +254,12 @@ class UrnReader {
     while (i < t.length && t[i] !== ':') {
       // What formatUrn cannot write is not read either, so every parsed URN can be written.
       if ('(),%'.includes(t[i]!)) {
-        this.fail('URN_INVALID', `unexpected '${t[i]}' in a URN ${what}`, i);
+        this.fail('INVALID_URN', `unexpected '${t[i]}' in a URN ${what}`, i);
       }
       i++;
     }
-    if (i === start) this.fail('URN_INVALID', `a URN has a non-empty ${what}`, start);
-    if (i >= t.length) this.fail('URN_INVALID', `a URN ${what} is followed by ':'`, i);
+    if (i === start) this.fail('INVALID_URN', `a URN has a non-empty ${what}`, start);
+    if (i >= t.length) this.fail('INVALID_URN', `a URN ${what} is followed by ':'`, i);
     this.pos = i + 1;
     return t.slice(start, i);
   }
@@ -256,9 +281,9 @@ class UrnReader {
         this.pos++;
         return members;
       } else if (c === undefined) {
-        this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", this.pos);
+        this.fail('UNBALANCED_URN', "a URN tuple is missing its ')'", this.pos);
       } else {
-        this.fail('URN_INVALID', 'text after a URN tuple', this.pos);
+        this.fail('INVALID_URN', 'text after a URN tuple', this.pos);
       }
     }
   }
@@ -267,8 +292,8 @@ class UrnReader {
   member(depth: number): UrnMember {
     const t = this.text;
     const c = t[this.pos];
-    if (c === undefined) this.fail('URN_UNBALANCED', "a URN tuple is missing its ')'", this.pos);
-    if (c === ',' || c === ')') this.fail('URN_INVALID', 'an empty URN tuple member', this.pos);
+    if (c === undefined) this.fail('UNBALANCED_URN', "a URN tuple is missing its ')'", this.pos);
+    if (c === ',' || c === ')') this.fail('INVALID_URN', 'an empty URN tuple member', this.pos);
     if (t.startsWith(PREFIX, this.pos)) return this.urn(depth, true);
     if (c === '(') return this.tuple(depth + 1);
     return this.plain(true);
@@ -283,7 +308,7 @@ class UrnReader {
       const c = t[i]!;
       if (inTuple && (c === ',' || c === ')')) break;
       if (c === '(' || c === ')' || c === ',') {
-        this.fail('URN_UNBALANCED', `unexpected '${c}' in a URN id`, i);
+        this.fail('UNBALANCED_URN', `unexpected '${c}' in a URN id`, i);
       }
     }
     this.pos = i;

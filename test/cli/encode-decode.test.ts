@@ -26,7 +26,7 @@ describe('restli encode', () => {
     const r = restli(['encode'], '{"a":1}\r\nnull\n[1,\n""\n{"__proto__":"x"}');
     expect(r.stdout).toBe("(a:1)\n''\n(__proto__:x)\n");
     expect(r.stderr).toMatch(/^restli: line 2: UNSUPPORTED_VALUE: null is not encodable at \$\n/);
-    expect(r.stderr).toMatch(/restli: line 3: JSON_UNEXPECTED_END: /);
+    expect(r.stderr).toMatch(/restli: line 3: UNEXPECTED_JSON_END: /);
     expect(r.status).toBe(1);
   });
 

@@ -12,7 +12,7 @@ function javaError(message: string): { code: string; offset: number | 'end' } {
     ['unexpected token', 'UNEXPECTED_TOKEN'],
     ['expected string token', 'EXPECTED_STRING'],
     ['expected ', 'EXPECTED_TOKEN'],
-    ['tokens left over', 'TOKENS_LEFT_OVER'],
+    ['tokens left over', 'TRAILING_TOKENS'],
     ['Malformed percent-encoded octet', 'MALFORMED_ESCAPE'],
   ];
   const code = prefixes.find(([prefix]) => message.startsWith(prefix))?.[1];

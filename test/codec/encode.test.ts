@@ -86,7 +86,7 @@ describe('bad values name their path', () => {
     [new Map(), 'UNSUPPORTED_VALUE', '$'],
     [undefined, 'UNSUPPORTED_VALUE', '$'],
     [[undefined], 'UNSUPPORTED_VALUE', '$[0]'],
-    [cycle, 'CIRCULAR', '$.self.back'],
+    [cycle, 'CIRCULAR_VALUE', '$.self.back'],
     [{ a: 'ok', b: ['x\ud800y'] }, 'LONE_SURROGATE', '$.b[0]'],
     [{ '\udc00': 'v' }, 'LONE_SURROGATE', '$["\\udc00"]'],
   ] as const)('%# → %s at %s', (value, code, path) => {

@@ -99,3 +99,95 @@ export function asDecoded(value: unknown): unknown {
   }
   return String(value);
 }
+
+/**
+ * The characters the wire syntaxes give a meaning to (2.0 grammar, v1 names, query strings,
+ * masks, URNs), as single pieces.
+ */
+const HOSTILE = ['&', '=', '+', '.', '[', ']', '~', '%', '(', ')', ',', ':', "'", '$', '-', '#'];
+
+/**
+ * Names and texts for the round-trip matrix: the empty string, `__proto__` and its friends,
+ * strings built from the wire's special characters, `%XX` look-alikes, whitespace and non-ASCII.
+ */
+export const hostileString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom('', '__proto__', 'constructor', 'toString', "''") },
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...HOSTILE) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              'a',
+              'b',
+              '0',
+              'é',
+              '😛',
+              ' ',
+              '%41',
+              '~2E',
+              'List(',
+              '$$',
+              '$*',
+            ),
+          },
+          { weight: 1, arbitrary: fc.string({ maxLength: 2 }) },
+        ),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((parts) => parts.join('')),
+  },
+);
+
+/** hostileString without lone surrogates, which every encoder refuses (tested apart). */
+export const hostileText: fc.Arbitrary<string> = hostileString.filter(
+  (s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s),
+);
+
+/** Builds a plain object with every key an own property, `__proto__` included. */
+export function ownRecord(
+  entries: readonly (readonly [string, unknown])[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) {
+    Object.defineProperty(out, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** A map with hostile keys (own properties), possibly empty. */
+export function hostileMap<T>(
+  value: fc.Arbitrary<T>,
+  maxKeys = 4,
+): fc.Arbitrary<Record<string, T>> {
+  return fc
+    .uniqueArray(fc.tuple(hostileText, value), { maxLength: maxKeys, selector: ([k]) => k })
+    .map((entries) => ownRecord(entries) as Record<string, T>);
+}
+
+/** Rest.li values with hostile keys and texts, empty containers and every leaf type. */
+export const hostileValue = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    {
+      weight: 4,
+      arbitrary: fc.oneof(
+        { weight: 4, arbitrary: hostileText },
+        fc.integer(),
+        fc.boolean(),
+        fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+        fc.double(),
+      ),
+    },
+    fc.array(tie('value'), { maxLength: 3 }),
+    hostileMap(tie('value'), 3),
+  ),
+})).value;

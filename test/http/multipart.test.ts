@@ -8,10 +8,9 @@ import {
   parseMultipart,
   partHeader,
   readMultipart,
-  utf8DecodeStrict,
-  utf8Encode,
   writeMultipart,
 } from '../../src/http/multipart.ts';
+import { utf8DecodeStrict, utf8Encode } from '../../src/internal/utf8.ts';
 import { thrown } from '../helpers/errors.ts';
 import { expectLinear } from '../helpers/linear.ts';
 
@@ -188,7 +187,7 @@ describe('boundaries and writer errors', () => {
     const content = utf8.encode('x\n--one\n');
     const queue = ['one', 'two'];
     expect(chooseBoundary([content], () => queue.shift()!)).toBe('two');
-    expect(thrownAny(() => chooseBoundary([content], () => 'one')).code).toBe('BOUNDARY_COLLISION');
+    expect(thrownAny(() => chooseBoundary([content], () => 'one')).code).toBe('COLLIDING_BOUNDARY');
     expect(thrownAny(() => chooseBoundary([content], () => 'bad boundary ')).code).toBe(
       'INVALID_BOUNDARY',
     );
@@ -220,8 +219,8 @@ describe('boundaries and writer errors', () => {
       [[0xf4, 0x90, 0x80, 0x80], 0],
       [[0xf0, 0x9f, 0x98, 0x9b, 0xf0, 0x9f, 0x98], 4],
     ] as const) {
-      const e = thrownAny(() => utf8DecodeStrict(Uint8Array.from(bytes), 'X'));
-      expect(e).toMatchObject({ code: 'X', offset });
+      const e = thrownAny(() => utf8DecodeStrict(Uint8Array.from(bytes), 'MALFORMED_MULTIPART'));
+      expect(e).toMatchObject({ code: 'MALFORMED_MULTIPART', offset });
     }
   });
 

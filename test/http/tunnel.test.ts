@@ -474,7 +474,7 @@ describe('tunneling', () => {
     );
     expect(untunnelRequest(result).body).toBe(request.body);
     const stuck = () => tunnelRequest(request, { force: true, generateBoundary: () => 'aa' });
-    expect(thrownAny(stuck).code).toBe('BOUNDARY_COLLISION');
+    expect(thrownAny(stuck).code).toBe('COLLIDING_BOUNDARY');
   });
 
   test('lone surrogates and bad thresholds are errors', () => {

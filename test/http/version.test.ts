@@ -177,7 +177,7 @@ describe('version-negotiation vectors (latest = next = 3.0.0)', () => {
       // The vector gives the start of Java's message, then "..." (it checks containment).
       const javaMessage = (expected as { error: string }).error.replace(/\.\.\.$/, '');
       const e = thrownAny(negotiate);
-      expect(e.code).toBe('VERSION_TOO_OLD');
+      expect(e.code).toBe('OUTDATED_VERSION');
       expect(e.reason.startsWith(javaMessage)).toBe(true);
     },
   );

@@ -36,14 +36,14 @@ describe('reading v1 compound keys', () => {
     ['a=1&=', 4],
   ])('%s is a bad key format at %i', (text, offset) => {
     expect(() => decodeKey(text, v1)).toThrowError(
-      expect.objectContaining({ code: 'BAD_KEY_FORMAT', offset }),
+      expect.objectContaining({ code: 'INVALID_KEY_FORMAT', offset }),
     );
   });
 
   test('the legacy a:1;b:2 form keeps Java’s split: no empty parts', () => {
     expect(decodeKey('a:1;b:2', v1)).toEqual({ a: '1', b: '2' });
     expect(() => decodeKey('a:;b:2', v1)).toThrowError(
-      expect.objectContaining({ code: 'BAD_KEY_FORMAT' }),
+      expect.objectContaining({ code: 'INVALID_KEY_FORMAT' }),
     );
   });
 });

@@ -113,12 +113,12 @@ describe('keys by hand', () => {
       b: 'p&q',
     });
     expect(() => decodeKey('a=1&b', { kind: 'compound', version: '1.0.0' })).toThrowError(
-      expect.objectContaining({ code: 'BAD_KEY_FORMAT', reason: "Bad key format 'a=1&b'" }),
+      expect.objectContaining({ code: 'INVALID_KEY_FORMAT', reason: "Bad key format 'a=1&b'" }),
     );
     // An empty part is what the Java client writes for an empty string (issue 9).
     expect(decodeKey('a=1&c=', { kind: 'compound', version: '1.0.0' })).toEqual({ a: '1', c: '' });
     expect(() => decodeKey('a=1&c:', { kind: 'compound', version: '1.0.0' })).toThrowError(
-      expect.objectContaining({ code: 'BAD_KEY_FORMAT' }),
+      expect.objectContaining({ code: 'INVALID_KEY_FORMAT' }),
     );
   });
 

@@ -9,7 +9,11 @@
 import { encodeLeaf, isPlainObject } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
-import { RestliEncodeError } from '../../errors.ts';
+import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
+import { invalidArgument, optionsArgument, requireRecord } from '../../internal/args.ts';
+import { formatPath } from '../../internal/paths.ts';
+import { PROJECTION_PARAMS } from '../../internal/projections.ts';
+import { loneSurrogateIndex } from '../../internal/utf8.ts';
 import type { RestliValue } from '../../types.ts';
 import { escapeNameSegment } from './tilde.ts';
 
@@ -22,28 +26,9 @@ export interface FlattenV1Options {
   maxDepth?: number;
 }
 
-/**
- * The projection parameters. v1 writes them in mask syntax, not flattened; the query layer turns
- * mask trees into mask strings before calling the v1 writers, which take only the string form.
- */
-export const PROJECTION_PARAMS: ReadonlySet<string> = new Set([
-  'fields',
-  'metadataFields',
-  'pagingFields',
-]);
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `$.a[2].b` for the keys and indexes walked so far. */
-function formatPath(trail: readonly (string | number)[]): string {
-  let path = '$';
-  for (const step of trail) {
-    if (typeof step === 'number') path += `[${step}]`;
-    else path += IDENTIFIER.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
-  }
-  return path;
-}
+// The projection parameters: v1 writes them in mask syntax, not flattened; the query layer turns
+// mask trees into mask strings before calling the v1 writers, which take only the string form.
+export { PROJECTION_PARAMS };
 
 /**
  * Flattens `params` into v1 `name → values` (spec e.1). Each map key is one name segment,
@@ -59,30 +44,32 @@ function formatPath(trail: readonly (string | number)[]): string {
  * @example
  * ```ts
  * flattenV1({ ids: [2, 1], a: { b: ['x'] } });
- * // Map { 'a.b[0]' => ['x'], 'ids' => ['1', '2'] }
+ * // new Map([['a.b[0]', ['x']], ['ids', ['1', '2']]])
  * ```
  * @throws {@link RestliEncodeError} naming the path of what v1 cannot write: `null`, a function,
  * a non-plain object or a mask tree (`UNSUPPORTED_VALUE`), an empty key, which no v1 server
- * reads back (`V1_EMPTY_KEY`), a lone surrogate in a key or string (`LONE_SURROGATE`), a cycle
- * (`CIRCULAR`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
+ * reads back (`EMPTY_V1_KEY`), a lone surrogate in a key or string (`LONE_SURROGATE`), a cycle
+ * (`CIRCULAR_VALUE`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
  */
 export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<string, string[]> {
+  requireRecord(params, 'flattenV1', 'params');
+  options = optionsArgument<FlattenV1Options>(options, 'flattenV1');
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const out = new Map<string, string[]>();
   const trail: (string | number)[] = [];
   const onPath = new Set<object>();
 
-  const fail = (code: string, reason: string): never => {
+  const fail = (code: ErrorCode, reason: string): never => {
     throw new RestliEncodeError(code, reason, formatPath(trail));
   };
   const checkString = (s: string, what: string): void => {
-    const bad = LONE_SURROGATE.exec(s);
-    if (bad) fail('LONE_SURROGATE', `lone surrogate at index ${bad.index} of a ${what}`);
+    const bad = loneSurrogateIndex(s);
+    if (bad !== -1) fail('LONE_SURROGATE', `lone surrogate at index ${bad} of a ${what}`);
   };
   const checkKey = (key: string): void => {
     checkString(key, 'key');
     // An empty segment cannot be read back: `=x` is ignored, `a.=x` is `a=x`, `a..b=x` fails.
-    if (key === '') fail('V1_EMPTY_KEY', 'an empty key cannot be written in a v1 name');
+    if (key === '') fail('EMPTY_V1_KEY', 'an empty key cannot be written in a v1 name');
   };
   const add = (name: string, text: string): void => {
     const values = out.get(name);
@@ -99,6 +86,31 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     return typeof value === 'object' ? undefined : encodeLeaf(value, 'body');
   };
 
+  /**
+   * A list directly inside a list. No v1 name holds one (`a[0][1]` reads back as the key `a[0]`,
+   * index 1), so it is refused, except in the form Java writes that every reader rejects loudly
+   * instead of misreading: inside a root list, inner lists of primitives repeat the indexed name
+   * (`a[0]=x&a[0]=y&a[1]=z`, spec e.1, pinned by the Java vectors), when one of them has two or
+   * more elements (a repeated indexed name is an error to every reader).
+   */
+  const nestedList = (
+    name: string,
+    i: number,
+    element: unknown[],
+    depth: number,
+    javaNested: boolean,
+  ): void => {
+    if (!javaNested)
+      fail('NESTED_V1_LIST', 'a list directly inside a list cannot be written in v1');
+    // Leaves only (javaNested says so); emit writes each under the repeated indexed name and
+    // refuses what is not a value (null, undefined, functions).
+    for (let j = 0; j < element.length; j++) {
+      trail.push(j);
+      emit(`${name}[${i}]`, element[j], depth + 1);
+      trail.pop();
+    }
+  };
+
   const emit = (name: string, value: unknown, depth: number): void => {
     const text = leafText(value);
     if (text !== undefined) {
@@ -108,18 +120,34 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     if (value === null) fail('UNSUPPORTED_VALUE', 'null is not encodable in v1');
     if (typeof value !== 'object') fail('UNSUPPORTED_VALUE', `${typeof value} is not encodable`);
     const container = value as object;
-    if (onPath.has(container)) fail('CIRCULAR', 'circular reference');
+    if (onPath.has(container)) fail('CIRCULAR_VALUE', 'circular reference');
     if (depth >= maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`);
     onPath.add(container);
     if (Array.isArray(container)) {
-      // Java indexes primitives only below the root; at the root it repeats the name.
-      const below = name.includes('.');
+      // Java indexes primitives only below the root; at the root it repeats the name. A reader
+      // takes a repeated name verbatim (no `~`-decoding) and cannot mix it with indexed names,
+      // so a root list whose name was `~`-escaped, or that holds maps, is indexed like a nested
+      // one (Java writes `a~2Eb=x&a~2Eb=y` and `a=x&a[1].b=y`, which it reads back as another
+      // name or rejects).
+      const isLeaf = (e: unknown): boolean => typeof e !== 'object' || e === null;
+      const repeated = depth === 0 && !name.includes('~') && container.every(isLeaf);
+      // Java's form for lists inside a root list, kept where the repeated indexed name makes
+      // every reader reject the parameter rather than misread it (see nestedList).
+      const javaNested =
+        depth === 0 &&
+        container.some((e) => Array.isArray(e) && e.length >= 2) &&
+        container.every((e) => !Array.isArray(e) || e.every(isLeaf));
       for (let i = 0; i < container.length; i++) {
         const element: unknown = container[i];
         trail.push(i);
+        if (Array.isArray(element)) {
+          nestedList(name, i, element, depth, javaNested);
+          trail.pop();
+          continue;
+        }
         const elementText = leafText(element);
         if (elementText === undefined) emit(`${name}[${i}]`, element, depth + 1);
-        else add(below ? `${name}[${i}]` : name, elementText);
+        else add(repeated ? name : `${name}[${i}]`, elementText);
         trail.pop();
       }
     } else if (isPlainObject(container)) {
@@ -139,14 +167,6 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
     onPath.delete(container);
   };
 
-  if (
-    typeof params !== 'object' ||
-    params === null ||
-    Array.isArray(params) ||
-    !isPlainObject(params)
-  ) {
-    fail('UNSUPPORTED_VALUE', 'v1 parameters must be a plain object');
-  }
   try {
     for (const name of Object.keys(params)) {
       const value = params[name];
@@ -193,6 +213,7 @@ function sortMultimap(multimap: Map<string, string[]>): Map<string, string[]> {
  * @throws {@link RestliEncodeError} as {@link flattenV1}.
  */
 export function encodeQueryV1(params: V1Params, options?: FlattenV1Options): string {
+  requireRecord(params, 'encodeQueryV1', 'params');
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {
     const escapedName = encodeUriComponent(name, 'QUERY_PARAM', false);
@@ -207,31 +228,78 @@ export function encodeQueryV1(params: V1Params, options?: FlattenV1Options): str
   return pairs.join('&');
 }
 
+const FORM_SPECIALS = /[%&=+]/g;
+const FORM_ESCAPES: Readonly<Record<string, string>> = {
+  '%': '%25',
+  '&': '%26',
+  '=': '%3D',
+  '+': '%2B',
+};
+
+/**
+ * A flattened name as the `'url'` variant writes it: Java writes names raw, but the reader
+ * form-decodes them and splits on `&` and `=`, so exactly those four characters are escaped
+ * (`{ 'a&b': 'x' }` would read back as `{ a: '', b: 'x' }`). Every name Java round-trips is
+ * written as Java writes it.
+ */
+function escapeFormName(name: string): string {
+  return name.replace(FORM_SPECIALS, (c) => FORM_ESCAPES[c]!);
+}
+
 /** How {@link dataMapToQueryString} escapes: not at all, or java URLEncoder on values. */
 export type V1StringEscaping = 'none' | 'url';
 
 /**
  * The v1 string form of a map (Java's `dataMapToQueryString`), used for v1 complex keys: the
- * flattened pairs as `name=value` joined with `&`, names only `~`-escaped. With `'url'` each
- * value goes through java URLEncoder (space → `+`, `&` → `%26`); names are never URL-escaped.
- * An empty value keeps its `=`.
+ * flattened pairs as `name=value` joined with `&`, names `~`-escaped. With `'url'` each value goes
+ * through java URLEncoder (space → `+`, `&` → `%26`) and names have only `% & = +` escaped, which
+ * the reader would otherwise decode or split on (Java writes names raw). Unescaped, a name with
+ * `&` or `=`, or a value with `=` after an `&`, is refused: nothing reads it back. An empty value
+ * keeps its `=`.
  *
  * @example
  * ```ts
  * dataMapToQueryString({ b: 'x y', a: ['2', '10'] });        // 'a=10&a=2&b=x y'
  * dataMapToQueryString({ b: 'x y', 'c d': { e: '&' } }, 'url'); // 'b=x+y&c d.e=%26'
  * ```
- * @throws {@link RestliEncodeError} as {@link flattenV1}.
+ * @throws {@link RestliEncodeError} as {@link flattenV1}; `UNWRITABLE_V1_KEY` unescaped.
  */
 export function dataMapToQueryString(
   params: V1Params,
   escaping: V1StringEscaping = 'none',
   options?: FlattenV1Options,
 ): string {
+  requireRecord(params, 'dataMapToQueryString', 'params');
+  if (escaping !== 'none' && escaping !== 'url') {
+    throw invalidArgument('dataMapToQueryString', 'escaping', "'none' or 'url'", escaping);
+  }
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {
+    if (escaping === 'url') {
+      const written = escapeFormName(name);
+      for (const value of values) pairs.push(`${written}=${urlEncoderEncode(value)}`);
+      continue;
+    }
+    // Unescaped (request-body keys, as Java writes them), every pair has its `=`, so the reader
+    // (decodeKey) takes a piece without `=` as the rest of a value holding `&`. What stays
+    // ambiguous is refused: a name with `&` or `=`, a value with `=` after an `&` (`x&b=y`).
+    if (/[&=]/.test(name)) {
+      throw new RestliEncodeError(
+        'UNWRITABLE_V1_KEY',
+        'a name with & or = cannot be written in an unescaped v1 key',
+        `$[${JSON.stringify(name)}]`,
+      );
+    }
     for (const value of values) {
-      pairs.push(`${name}=${escaping === 'url' ? urlEncoderEncode(value) : value}`);
+      const amp = value.indexOf('&');
+      if (amp !== -1 && value.indexOf('=', amp) !== -1) {
+        throw new RestliEncodeError(
+          'UNWRITABLE_V1_KEY',
+          'a value with = after & cannot be written in an unescaped v1 key: it would read as another field',
+          `$[${JSON.stringify(name)}]`,
+        );
+      }
+      pairs.push(`${name}=${value}`);
     }
   }
   return pairs.join('&');

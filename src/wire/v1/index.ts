@@ -1,18 +1,15 @@
 /**
- * Protocol 1.0 query parameters: flattening to `name=value` pairs, the v1 query and complex-key
- * strings, and parsing them back. One place for the package root to re-export from.
+ * `restli-protocol/v1`: protocol 1.0 query parameters. Flattening values to `name=value` pairs
+ * (`a.b[0].c=x`), the `~` escaping of name segments, and parsing a 1.0 query back, with which
+ * leaves 1.0 could not tell from one-element lists.
  *
- * @module
+ * @packageDocumentation
  */
 
+export { PROJECTION_PARAMS } from '../../internal/projections.ts';
 export type { FlattenV1Options, V1Params, V1StringEscaping } from './flatten.ts';
-export { dataMapToQueryString, encodeQueryV1, flattenV1, PROJECTION_PARAMS } from './flatten.ts';
-export type { FormDecodeOptions } from './form.ts';
-export { formDecode } from './form.ts';
-export type { NameSegment } from './segment.ts';
-export { parseNameSegment } from './segment.ts';
-export type { AsciiHexCodec } from './tilde.ts';
-export { createAsciiHexCodec, escapeNameSegment, unescapeNameSegment } from './tilde.ts';
+export { encodeQueryV1, flattenV1 } from './flatten.ts';
+export { escapeNameSegment, unescapeNameSegment } from './tilde.ts';
 export type { DecodedQueryV1, DecodeQueryV1Options, UnflattenV1Options } from './unflatten.ts';
 export {
   decodeQueryV1,

@@ -6,6 +6,7 @@
  */
 
 import { RestliSyntaxError } from '../../errors.ts';
+import { requireString } from '../../internal/args.ts';
 import { parseJavaInt } from '../../internal/java-int.ts';
 import { unescapeNameSegment } from './tilde.ts';
 
@@ -31,13 +32,14 @@ const PREFIX = 'Path segment parsing error.';
  * parseNameSegment('a~2Eb');      // { name: 'a.b' }
  * ```
  * @throws {@link RestliSyntaxError} with Java's message and the offset into `segment`:
- * `V1_MISSING_BRACKET` (`a]`), `V1_MISSING_NAME` (`[1]`), `V1_BAD_INDEX` (`a[x]`, `a[]`),
- * `V1_NEGATIVE_INDEX` (`a[-1]`), `V1_BAD_NAME_ESCAPE` (`a~2`), `V1_EMPTY_SEGMENT` (``).
+ * `MISSING_V1_BRACKET` (`a]`), `MISSING_V1_NAME` (`[1]`), `INVALID_V1_INDEX` (`a[x]`, `a[]`),
+ * `NEGATIVE_V1_INDEX` (`a[-1]`), `INVALID_V1_NAME_ESCAPE` (`a~2`), `EMPTY_V1_SEGMENT` (``).
  */
 export function parseNameSegment(segment: string): NameSegment {
+  requireString(segment, 'parseNameSegment', 'segment');
   if (segment === '') {
     throw new RestliSyntaxError(
-      'V1_EMPTY_SEGMENT',
+      'EMPTY_V1_SEGMENT',
       'empty segment in a v1 parameter name',
       segment,
       0,
@@ -48,20 +50,20 @@ export function parseNameSegment(segment: string): NameSegment {
   const open = segment.lastIndexOf('[');
   if (open === -1) {
     const reason = `${PREFIX}  '[' expected but not found: ${segment}`;
-    throw new RestliSyntaxError('V1_MISSING_BRACKET', reason, segment, segment.length - 1);
+    throw new RestliSyntaxError('MISSING_V1_BRACKET', reason, segment, segment.length - 1);
   }
   if (open === 0) {
     const reason = `${PREFIX}  Path segment name expected before '[' but not found: ${segment}`;
-    throw new RestliSyntaxError('V1_MISSING_NAME', reason, segment, 0);
+    throw new RestliSyntaxError('MISSING_V1_NAME', reason, segment, 0);
   }
   const index = parseJavaInt(segment, open + 1, segment.length - 1, 10);
   if (!index.ok) {
     const reason = `${PREFIX} Invalid Non-integer key index:  ${segment}`;
-    throw new RestliSyntaxError('V1_BAD_INDEX', reason, segment, open + 1 + index.errorIndex);
+    throw new RestliSyntaxError('INVALID_V1_INDEX', reason, segment, open + 1 + index.errorIndex);
   }
   if (index.value < 0) {
     const reason = `${PREFIX}  Negative integer key index not allowed: ${segment}`;
-    throw new RestliSyntaxError('V1_NEGATIVE_INDEX', reason, segment, open + 1);
+    throw new RestliSyntaxError('NEGATIVE_V1_INDEX', reason, segment, open + 1);
   }
   return { name: unescapeNameSegment(segment.slice(0, open)), index: index.value };
 }

@@ -6,7 +6,8 @@
  * @module
  */
 
-import { RestliError, RestliSyntaxError } from '../../errors.ts';
+import { type ErrorCode, RestliError, RestliSyntaxError } from '../../errors.ts';
+import { invalidArgument, requireString } from '../../internal/args.ts';
 
 /** Encodes and decodes one string with an ASCII hex codec. */
 export interface AsciiHexCodec {
@@ -34,7 +35,7 @@ function hexValue(c: number): number {
  * An ASCII hex codec with escape character `escapeChar` for the characters `reserved` (Java's
  * `AsciiHexEncoding`). The escape character is always reserved too.
  *
- * @param errorCode - the `code` of decoding errors. Default `BAD_HEX_ESCAPE`.
+ * @param errorCode - the `code` of decoding errors. Default `INVALID_HEX_ESCAPE`.
  * @throws {@link RestliError} `INVALID_CODEC` unless every character is a single one below U+0100
  * (the escape has room for two hex digits).
  * @example
@@ -47,8 +48,13 @@ function hexValue(c: number): number {
 export function createAsciiHexCodec(
   escapeChar: string,
   reserved: readonly string[],
-  errorCode = 'BAD_HEX_ESCAPE',
+  errorCode: ErrorCode = 'INVALID_HEX_ESCAPE',
 ): AsciiHexCodec {
+  requireString(escapeChar, 'createAsciiHexCodec', 'escapeChar');
+  if (!Array.isArray(reserved)) {
+    throw invalidArgument('createAsciiHexCodec', 'reserved', 'a list of characters', reserved);
+  }
+  requireString(errorCode, 'createAsciiHexCodec', 'errorCode');
   const escapes = new Map<number, string>();
   for (const ch of [escapeChar, ...reserved]) {
     if (ch.length !== 1 || ch.charCodeAt(0) > 0xff) {
@@ -105,7 +111,7 @@ export function createAsciiHexCodec(
 }
 
 /** The codec of v1 name segments: `~` escapes `.` `[` `]` and itself. */
-const NAME_CODEC = createAsciiHexCodec('~', ['.', '[', ']'], 'V1_BAD_NAME_ESCAPE');
+const NAME_CODEC = createAsciiHexCodec('~', ['.', '[', ']'], 'INVALID_V1_NAME_ESCAPE');
 
 /** True when a segment holds nothing to escape: most names, which then need no copy. */
 const NAME_SPECIALS = /[.[\]~]/;
@@ -121,6 +127,7 @@ const NAME_SPECIALS = /[.[\]~]/;
  * ```
  */
 export function escapeNameSegment(segment: string): string {
+  requireString(segment, 'escapeNameSegment', 'segment');
   return NAME_SPECIALS.test(segment) ? NAME_CODEC.encode(segment) : segment;
 }
 
@@ -131,10 +138,11 @@ export function escapeNameSegment(segment: string): string {
  * ```ts
  * unescapeNameSegment('a~5b'); // 'a['
  * ```
- * @throws {@link RestliSyntaxError} `V1_BAD_NAME_ESCAPE` with the Java message
+ * @throws {@link RestliSyntaxError} `INVALID_V1_NAME_ESCAPE` with the Java message
  * (`~2 - Failed to decode incomplete escaped char at offset 0`) for a `~` not followed by two
  * hex digits.
  */
 export function unescapeNameSegment(segment: string): string {
+  requireString(segment, 'unescapeNameSegment', 'segment');
   return NAME_CODEC.decode(segment);
 }

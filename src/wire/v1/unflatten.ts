@@ -6,11 +6,15 @@
  * @module
  */
 
+import type { InvalidUtf8 } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
-import { RestliSyntaxError } from '../../errors.ts';
+import { type ErrorCode, RestliSyntaxError } from '../../errors.ts';
+import { invalidArgument, optionsArgument, requireString } from '../../internal/args.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
+import { checkLength } from '../../internal/limits.ts';
+import { rawOffset } from '../../internal/offsets.ts';
 import { setOwn } from '../../internal/own.ts';
-import type { InvalidUtf8 } from '../../internal/percent.ts';
+import { splitQuery } from '../../internal/query-pieces.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
 import { formDecode } from './form.ts';
 import { type NameSegment, parseNameSegment } from './segment.ts';
@@ -103,10 +107,10 @@ export function decodeQueryV1(query: string, options?: DecodeQueryV1Options): Re
  * // { params: { ids: '1', a: { b: ['x'] }, c: ['1', '2'] }, singleValued: ['a.b[0]', 'ids'] }
  * ```
  * @throws {@link RestliSyntaxError} with the Java message as `reason` and the offset into the raw
- * query: `MALFORMED_ESCAPE`, `INVALID_UTF8`, `V1_MULTIPLE_COMPLEX_VALUES` (`a.b=1&a.b=2`),
- * `V1_MULTIPLE_INDEXED_VALUES` (`a[0]=1&a[0]=2`), `V1_CONFLICTING_KEY` (`a=1&a.b=2`),
- * `V1_DUPLICATE_KEY` (`a[01]=x&a[1]=y`), `V1_BAD_INDEX`, `V1_NEGATIVE_INDEX`, `V1_MISSING_BRACKET`,
- * `V1_MISSING_NAME`, `V1_BAD_NAME_ESCAPE`, `V1_EMPTY_SEGMENT` (`.a=1`, `a..b=1`: the Java server
+ * query: `MALFORMED_ESCAPE`, `INVALID_UTF8`, `MULTIPLE_V1_COMPLEX_VALUES` (`a.b=1&a.b=2`),
+ * `MULTIPLE_V1_INDEXED_VALUES` (`a[0]=1&a[0]=2`), `CONFLICTING_V1_KEY` (`a=1&a.b=2`),
+ * `DUPLICATE_V1_KEY` (`a[01]=x&a[1]=y`), `INVALID_V1_INDEX`, `NEGATIVE_V1_INDEX`, `MISSING_V1_BRACKET`,
+ * `MISSING_V1_NAME`, `INVALID_V1_NAME_ESCAPE`, `EMPTY_V1_SEGMENT` (`.a=1`, `a..b=1`: the Java server
  * fails with a NullPointerException there), `DEPTH_EXCEEDED`, `MAX_LENGTH_EXCEEDED`.
  */
 export function decodeQueryV1Detailed(
@@ -121,20 +125,12 @@ function decode(
   options: DecodeQueryV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (query.length > maxLength) {
-    const reason = `input longer than maxLength ${maxLength}`;
-    throw new RestliSyntaxError('MAX_LENGTH_EXCEEDED', reason, query, maxLength);
-  }
+  requireString(query, 'decodeQueryV1', 'query');
+  options = optionsArgument<DecodeQueryV1Options>(options, 'decodeQueryV1');
+  checkLength(query, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   const decodeOptions = { invalidUtf8: options?.invalidUtf8 ?? 'error', whole: query } as const;
   const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
-  const n = query.length;
-  for (let start = 0; start < n; ) {
-    let end = query.indexOf('&', start);
-    if (end === -1) end = n;
-    const piece = query.slice(start, end);
-    const eq = piece.indexOf('=');
-    const nameEnd = eq === -1 ? end : start + eq;
+  for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     if (nameEnd > start) {
       // Options only matter for escapes: most pieces have none, so build them only then.
       const rawName = query.slice(start, nameEnd);
@@ -142,10 +138,10 @@ function decode(
         rawName,
         rawName.includes('%') ? { ...decodeOptions, base: start } : undefined,
       );
-      const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
+      const rawValue = query.slice(valueStart, end);
       const value = formDecode(
         rawValue,
-        rawValue.includes('%') ? { ...decodeOptions, base: nameEnd + 1 } : undefined,
+        rawValue.includes('%') ? { ...decodeOptions, base: valueStart } : undefined,
       );
       const group = groups.get(name);
       if (group === undefined)
@@ -156,7 +152,6 @@ function decode(
         group.ends.push(nameEnd);
       }
     }
-    start = end + 1;
   }
   const params: Param[] = [];
   for (const [name, { values, starts, ends }] of groups) {
@@ -168,32 +163,12 @@ function decode(
         const rawStart = starts[at]!;
         return {
           input: query,
-          offset: rawStart + rawIndex(query.slice(rawStart, ends[at]!), offset),
+          offset: rawStart + rawOffset(query.slice(rawStart, ends[at]!), offset),
         };
       },
     });
   }
   return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
-}
-
-/**
- * Where the `decoded`-th character of a form-decoded name starts in its raw text. Only error
- * carets use it, so an invalid UTF-8 run counts one character per byte.
- */
-function rawIndex(raw: string, decoded: number): number {
-  let i = 0;
-  for (let k = 0; i < raw.length && k < decoded; ) {
-    if (raw.charCodeAt(i) !== 0x25) {
-      i++;
-      k++;
-      continue;
-    }
-    const lead = Number.parseInt(raw.slice(i + 1, i + 3), 16);
-    const bytes = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-    i += 3 * bytes;
-    k += bytes === 4 ? 2 : 1;
-  }
-  return Math.min(i, raw.length);
 }
 
 /**
@@ -217,6 +192,11 @@ export function unflattenV1(
 /**
  * {@link unflattenV1}, plus the paths of the leaves that could have been one-element lists (see
  * {@link DecodedQueryV1.singleValued}).
+ * @example
+ * ```ts
+ * unflattenV1Detailed(new Map([['a.b', ['1']], ['c', ['2', '3']]]));
+ * // { params: { c: ['2', '3'], a: { b: '1' } }, singleValued: ['a.b'] }
+ * ```
  */
 export function unflattenV1Detailed(
   multimap: ReadonlyMap<string, readonly string[]>,
@@ -230,8 +210,29 @@ function unflattenMultimap(
   options: UnflattenV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
+  if (!(multimap instanceof Map)) {
+    throw invalidArgument(
+      'unflattenV1',
+      'multimap',
+      'a Map of names to lists of strings',
+      multimap,
+    );
+  }
+  options = optionsArgument<UnflattenV1Options>(options, 'unflattenV1');
   const params: Param[] = [];
   for (const [name, values] of multimap) {
+    if (
+      typeof name !== 'string' ||
+      !Array.isArray(values) ||
+      values.some((v) => typeof v !== 'string')
+    ) {
+      throw invalidArgument(
+        'unflattenV1',
+        'multimap',
+        'a Map of names to lists of strings',
+        multimap,
+      );
+    }
     params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
   }
   return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
@@ -246,18 +247,18 @@ function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolea
   const root = new MapNode();
   for (const name of javaHashMapOrder([...byName.keys()])) {
     const param = byName.get(name)!;
-    const fail = (code: string, reason: string, offset: number, occurrence = 0): never => {
+    const fail = (code: ErrorCode, reason: string, offset: number, occurrence = 0): never => {
       const at = param.locate(occurrence, offset);
       throw new RestliSyntaxError(code, reason, at.input, at.offset);
     };
     if (param.values.length === 0) continue;
     if (param.values.length > 1) {
-      if (name.includes('.')) fail('V1_MULTIPLE_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
-      if (name.endsWith(']')) fail('V1_MULTIPLE_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
+      if (name.includes('.')) fail('MULTIPLE_V1_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
+      if (name.endsWith(']')) fail('MULTIPLE_V1_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
       // A plain put would silently drop what a dotted name built here (the reference's behaviour
       // is unverified); refuse instead.
       if (root.entries.has(name)) {
-        fail('V1_CONFLICTING_KEY', `Conflicting references to key ${name}`, 0);
+        fail('CONFLICTING_V1_KEY', `Conflicting references to key ${name}`, 0);
       }
       root.entries.set(name, param.values);
       continue;
@@ -267,14 +268,14 @@ function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolea
   return toData(root, wantPaths);
 }
 
-type Fail = (code: string, reason: string, offset: number) => never;
+type Fail = (code: ErrorCode, reason: string, offset: number) => never;
 
 /** Walks (creating) the levels that `name` names below `root`, and puts `value` at its end. */
 function addPath(root: MapNode, value: string, name: string, maxDepth: number, fail: Fail): void {
   // Java splits with String.split, which drops trailing empty segments: `a.=1` is `a=1`.
   let end = name.length;
   while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
-  if (end === 0) fail('V1_EMPTY_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
+  if (end === 0) fail('EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
   // Refuse a depth bomb before splitting it.
   let dots = 0;
   for (let i = name.indexOf('.'); i !== -1 && i < end; i = name.indexOf('.', i + 1)) {
@@ -289,7 +290,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
     const segmentEnd = last ? end : dot;
     // Java parses each segment just before using it, so earlier conflicts are reported first.
     if (segmentEnd === start)
-      fail('V1_EMPTY_SEGMENT', `Empty segment in parameter name: ${name}`, start);
+      fail('EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, start);
     let segment: NameSegment;
     try {
       segment = parseNameSegment(name.slice(start, segmentEnd));
@@ -299,7 +300,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
     }
     depth += (segment.index === undefined ? 0 : 1) + (last ? 0 : 1);
     if (depth > maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, start);
-    const at = (code: string, reason: string): never => fail(code, reason, start);
+    const at = (code: ErrorCode, reason: string): never => fail(code, reason, start);
     if (last) {
       put(current, segment, value, at);
       return;
@@ -309,7 +310,7 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
   }
 }
 
-type FailHere = (code: string, reason: string) => never;
+type FailHere = (code: ErrorCode, reason: string) => never;
 
 function display(segment: NameSegment): string {
   return `${segment.name}[${segment.index}]`;
@@ -324,7 +325,7 @@ function listMap(level: MapNode, segment: NameSegment, fail: FailHere): IndexNod
     return list;
   }
   if (existing instanceof IndexNode) return existing;
-  return fail('V1_CONFLICTING_KEY', `Conflicting references to key: ${display(segment)}`);
+  return fail('CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`);
 }
 
 /** The map that `segment` names below `level`, created when missing. */
@@ -340,8 +341,8 @@ function nextLevelMap(level: MapNode, segment: NameSegment, fail: FailHere): Map
   }
   if (existing instanceof MapNode) return existing;
   return index === undefined
-    ? fail('V1_CONFLICTING_KEY', `Conflicting references to key ${segment.name}`)
-    : fail('V1_CONFLICTING_KEY', `Conflicting references to key: ${display(segment)}`);
+    ? fail('CONFLICTING_V1_KEY', `Conflicting references to key ${segment.name}`)
+    : fail('CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`);
 }
 
 /** Puts the leaf `value` where `segment` names in `level`. */
@@ -350,7 +351,7 @@ function put(level: MapNode, segment: NameSegment, value: string, fail: FailHere
   const holder = index === undefined ? level.entries : listMap(level, segment, fail).entries;
   const key = index ?? segment.name;
   if ((holder as Map<string | number, Node>).has(key)) {
-    fail('V1_DUPLICATE_KEY', `Duplicate references to key: ${segment.name}`);
+    fail('DUPLICATE_V1_KEY', `Duplicate references to key: ${segment.name}`);
   }
   (holder as Map<string | number, Node>).set(key, value);
 }

@@ -124,8 +124,12 @@ describe('flattening (e.1)', () => {
     [{ a: ['x'] }, 'a=x'],
     [{ a: ['', 'x'] }, 'a&a=x'],
     [{ a: { b: [''] } }, 'a.b%5B0%5D'],
-    [{ 'a.b': ['x', 'y'] }, 'a~2Eb=x&a~2Eb=y'],
-    [{ a: [{ b: [['x', 'y']] }] }, 'a%5B0%5D.b%5B0%5D%5B0%5D=x&a%5B0%5D.b%5B0%5D%5B1%5D=y'],
+    // Java writes `a~2Eb=x&a~2Eb=y`, which its reader takes as the name `a~2Eb` (a repeated name
+    // is not ~-decoded): a root list under an escaped name is indexed instead, and reads back.
+    [{ 'a.b': ['x', 'y'] }, 'a~2Eb%5B0%5D=x&a~2Eb%5B1%5D=y'],
+    [{ 'a~': ['x'] }, 'a~7E%5B0%5D=x'],
+    // Java writes `a=x&a%5B1%5D.b=y`, which its reader rejects (conflicting key): indexed.
+    [{ a: ['x', { b: 'y' }] }, 'a%5B0%5D=x&a%5B1%5D.b=y'],
     [{ a: undefined, b: { c: undefined, d: 1 } }, 'b.d=1'],
     [{ 'x y': 'p%q', é: '😛' }, 'x%20y=p%25q&%C3%A9=%F0%9F%98%9B'],
     [{ B: 1, _: 2, a: 3, $params: 4 }, '$params=4&B=1&_=2&a=3'],
@@ -174,6 +178,9 @@ describe('what v1 cannot write', () => {
 
   test.each([
     [{ a: null }, 'UNSUPPORTED_VALUE', '$.a'],
+    // `a[0][1]` reads back as the key `a[0]`: Java writes it, nothing reads it back.
+    [{ a: [{ b: [['x', 'y']] }] }, 'NESTED_V1_LIST', '$.a[0].b[0]'],
+    [{ a: [['x'], ['y']] }, 'NESTED_V1_LIST', '$.a[0]'],
     [{ a: { b: [1, null] } }, 'UNSUPPORTED_VALUE', '$.a.b[1]'],
     [{ a: [undefined] }, 'UNSUPPORTED_VALUE', '$.a[0]'],
     [{ a: () => 1 }, 'UNSUPPORTED_VALUE', '$.a'],
@@ -183,9 +190,9 @@ describe('what v1 cannot write', () => {
     [{ a: 'x\ud800' }, 'LONE_SURROGATE', '$.a'],
     [{ a: { 'k\udc00': 1 } }, 'LONE_SURROGATE', '$.a["k\\udc00"]'],
     [{ a: ['ok', '\udfff'] }, 'LONE_SURROGATE', '$.a[1]'],
-    [{ '': 'x' }, 'V1_EMPTY_KEY', '$[""]'],
-    [{ a: { '': 'x' } }, 'V1_EMPTY_KEY', '$.a[""]'],
-    [{ a: circular }, 'CIRCULAR', '$.a.self.again'],
+    [{ '': 'x' }, 'EMPTY_V1_KEY', '$[""]'],
+    [{ a: { '': 'x' } }, 'EMPTY_V1_KEY', '$.a[""]'],
+    [{ a: circular }, 'CIRCULAR_VALUE', '$.a.self.again'],
     [{ a: deep(257) }, 'DEPTH_EXCEEDED', `$.a${'.k'.repeat(256)}`],
   ] as [Record<string, unknown>, string, string][])('%o is %s at %s', (params, code, path) => {
     for (const write of [flattenV1, encodeQueryV1, dataMapToQueryString]) {
@@ -201,7 +208,7 @@ describe('what v1 cannot write', () => {
     expect(encodeError(() => encodeQueryV1({ a: deep(3) }, { maxDepth: 2 })).code).toBe(
       'DEPTH_EXCEEDED',
     );
-    expect(encodeError(() => encodeQueryV1({ a: [[[1]]] }, { maxDepth: 2 })).code).toBe(
+    expect(encodeError(() => encodeQueryV1({ a: [{ b: [{ c: 1 }] }] }, { maxDepth: 2 })).code).toBe(
       'DEPTH_EXCEEDED',
     );
   });
@@ -211,10 +218,13 @@ describe('what v1 cannot write', () => {
     expect(error.code).toBe('DEPTH_EXCEEDED');
   });
 
-  test('params must be a plain object', () => {
-    for (const bad of [null, [], 'x', new Map()]) {
-      expect(encodeError(() => flattenV1(bad as unknown as V1Params)).code).toBe(
-        'UNSUPPORTED_VALUE',
+  test('params must be a plain object (INVALID_ARGUMENT, naming the parameter)', () => {
+    for (const bad of [null, [], 'x', new Map(), new Date(0), 7]) {
+      expect(() => flattenV1(bad as unknown as V1Params)).toThrowError(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('params'),
+        }),
       );
     }
   });

@@ -38,27 +38,23 @@ function normalizeValue(value: unknown): unknown {
 /**
  * `params` with exactly the documented v1 losses applied (spec e.1, e.4, e.5): leaves become
  * their text (empty strings stay empty strings); empty lists and maps vanish, and so do maps and
- * lists left empty by that; a root list of primitives is written as a repeated name, so it comes
- * back sorted as strings, as a scalar when it has one element, and under its `~`-escaped name
- * when it has several (repeated names are not `~`-decoded).
+ * lists left empty by that; a root list of primitives under a name that needs no `~`-escaping is
+ * written as a repeated name, so it comes back sorted as strings, and as a scalar when it has one
+ * element; any other root list is indexed and comes back in order.
  *
- * Not handled, because v1 cannot write them at all: lists directly inside lists, root lists that
- * mix primitives with containers, empty keys. `undefined` when two root names collide after the
- * repeated-name quirk (`a.b` repeated and `a~2Eb` single both read back as `a~2Eb`).
+ * Not handled, because v1 cannot write them at all: lists directly inside lists, empty keys.
  */
 export function normalizeV1(params: Record<string, unknown>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
-    let name = key;
+    const name = key;
     let normalized: unknown;
-    if (Array.isArray(value) && value.every(isLeaf)) {
+    // A root list of primitives repeats its name only when the name needs no `~`-escaping
+    // (repeated names are read verbatim); otherwise it is indexed like a nested list.
+    if (Array.isArray(value) && value.every(isLeaf) && escapeNameSegment(key) === key) {
       const texts = value.map(String).sort();
       if (texts.length === 0) continue;
-      if (texts.length === 1) normalized = texts[0];
-      else {
-        name = escapeNameSegment(key);
-        normalized = texts;
-      }
+      normalized = texts.length === 1 ? texts[0] : texts;
     } else {
       normalized = value === undefined ? undefined : normalizeValue(value);
       if (normalized === undefined) continue;
@@ -79,8 +75,13 @@ export function expectedSingleValued(
 ): string[] {
   const repeated = new Set<string>();
   for (const [key, value] of Object.entries(params)) {
-    if (Array.isArray(value) && value.length > 1 && value.every(isLeaf)) {
-      repeated.add(escapeNameSegment(key));
+    if (
+      Array.isArray(value) &&
+      value.length > 1 &&
+      value.every(isLeaf) &&
+      escapeNameSegment(key) === key
+    ) {
+      repeated.add(key);
     }
   }
   const paths: string[] = [];

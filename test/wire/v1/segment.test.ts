@@ -5,10 +5,10 @@ import { vectorsOf } from '../../helpers/vectors.ts';
 
 /** Our code for each Java PathSegment message. */
 const CODES: [string, string][] = [
-  ['Invalid Non-integer key index', 'V1_BAD_INDEX'],
-  ['Negative integer key index', 'V1_NEGATIVE_INDEX'],
-  ['Path segment name expected', 'V1_MISSING_NAME'],
-  ["'[' expected", 'V1_MISSING_BRACKET'],
+  ['Invalid Non-integer key index', 'INVALID_V1_INDEX'],
+  ['Negative integer key index', 'NEGATIVE_V1_INDEX'],
+  ['Path segment name expected', 'MISSING_V1_NAME'],
+  ["'[' expected", 'MISSING_V1_BRACKET'],
 ];
 
 describe('v1-name-segment vectors: name[index]', () => {
@@ -48,14 +48,14 @@ describe('what a segment is', () => {
   });
 
   test.each([
-    ['a]', 'V1_MISSING_BRACKET', 1],
-    ['[0]', 'V1_MISSING_NAME', 0],
-    ['a[]', 'V1_BAD_INDEX', 2],
-    ['a[1x]', 'V1_BAD_INDEX', 3],
-    ['a[2147483648]', 'V1_BAD_INDEX', 11],
-    ['a[-1]', 'V1_NEGATIVE_INDEX', 2],
-    ['a~z[1]', 'V1_BAD_NAME_ESCAPE', 1],
-    ['', 'V1_EMPTY_SEGMENT', 0],
+    ['a]', 'MISSING_V1_BRACKET', 1],
+    ['[0]', 'MISSING_V1_NAME', 0],
+    ['a[]', 'INVALID_V1_INDEX', 2],
+    ['a[1x]', 'INVALID_V1_INDEX', 3],
+    ['a[2147483648]', 'INVALID_V1_INDEX', 11],
+    ['a[-1]', 'NEGATIVE_V1_INDEX', 2],
+    ['a~z[1]', 'INVALID_V1_NAME_ESCAPE', 1],
+    ['', 'EMPTY_V1_SEGMENT', 0],
   ])('%j fails with %s at %d', (input, code, offset) => {
     const error = thrown(() => parseNameSegment(input));
     expect(error.code).toBe(code);

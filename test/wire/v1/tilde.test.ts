@@ -58,7 +58,7 @@ describe('v1 name segments: ~ escapes . [ ] and itself (e.2)', () => {
     ),
   )('unescape %j fails: %s', (input, message) => {
     const error = thrown(() => unescapeNameSegment(input));
-    expect(error.code).toBe('V1_BAD_NAME_ESCAPE');
+    expect(error.code).toBe('INVALID_V1_NAME_ESCAPE');
     expect(error.reason).toBe(message);
     expect(error.offset).toBe(0);
     expect(error.message).toContain('^');

@@ -12,11 +12,11 @@ import { vectorsOf } from '../../helpers/vectors.ts';
 
 /** Our code for each Java message of a v1 query parse. */
 const CODES: [string, string][] = [
-  ['Multiple values of complex', 'V1_MULTIPLE_COMPLEX_VALUES'],
-  ['Multiple values of indexed', 'V1_MULTIPLE_INDEXED_VALUES'],
-  ['Conflicting references', 'V1_CONFLICTING_KEY'],
-  ['Duplicate references', 'V1_DUPLICATE_KEY'],
-  ['Invalid Non-integer key index', 'V1_BAD_INDEX'],
+  ['Multiple values of complex', 'MULTIPLE_V1_COMPLEX_VALUES'],
+  ['Multiple values of indexed', 'MULTIPLE_V1_INDEXED_VALUES'],
+  ['Conflicting references', 'CONFLICTING_V1_KEY'],
+  ['Duplicate references', 'DUPLICATE_V1_KEY'],
+  ['Invalid Non-integer key index', 'INVALID_V1_INDEX'],
   ['URLDecoder:', 'MALFORMED_ESCAPE'],
 ];
 
@@ -38,7 +38,7 @@ describe('parse-v1-error vectors: Java message, our code and the offset', () => 
     const error = thrown(() => decodeQueryV1(query));
     if (errorType === 'NullPointerException') {
       // The Java server crashes on an empty segment; we report a syntax error instead.
-      expect(error.code).toBe('V1_EMPTY_SEGMENT');
+      expect(error.code).toBe('EMPTY_V1_SEGMENT');
       return;
     }
     expect(error.reason).toBe(message);
@@ -48,22 +48,22 @@ describe('parse-v1-error vectors: Java message, our code and the offset', () => 
 
   test.each([
     // The second occurrence of the repeated name.
-    ['a[0]=x&a[0]=y', 'V1_MULTIPLE_INDEXED_VALUES', 7],
-    ['q=1&a.b=1&a.b=2', 'V1_MULTIPLE_COMPLEX_VALUES', 10],
+    ['a[0]=x&a[0]=y', 'MULTIPLE_V1_INDEXED_VALUES', 7],
+    ['q=1&a.b=1&a.b=2', 'MULTIPLE_V1_COMPLEX_VALUES', 10],
     // The segment being read when the conflict shows.
-    ['a=1&a.b=2', 'V1_CONFLICTING_KEY', 4],
-    ['a[0]=1&a.b=2', 'V1_CONFLICTING_KEY', 0],
-    ['a[0].b=1&a[0]=2', 'V1_DUPLICATE_KEY', 9],
-    ['x.a[01]=x&x.a[1]=y', 'V1_DUPLICATE_KEY', 12],
-    ['.a=1', 'V1_EMPTY_SEGMENT', 0],
-    ['z=0&a..b=1', 'V1_EMPTY_SEGMENT', 6],
+    ['a=1&a.b=2', 'CONFLICTING_V1_KEY', 4],
+    ['a[0]=1&a.b=2', 'CONFLICTING_V1_KEY', 0],
+    ['a[0].b=1&a[0]=2', 'DUPLICATE_V1_KEY', 9],
+    ['x.a[01]=x&x.a[1]=y', 'DUPLICATE_V1_KEY', 12],
+    ['.a=1', 'EMPTY_V1_SEGMENT', 0],
+    ['z=0&a..b=1', 'EMPTY_V1_SEGMENT', 6],
     // Into the raw (still encoded) query, not the decoded name.
-    ['q=1&a.b[x]=1', 'V1_BAD_INDEX', 8],
-    ['q=1&%61%2Eb%5Bx%5D=1', 'V1_BAD_INDEX', 14],
-    ['q=1&%C3%A9.b%5B-1%5D=1', 'V1_NEGATIVE_INDEX', 15],
-    ['q=1&a.~zz=1', 'V1_BAD_NAME_ESCAPE', 6],
-    ['q=1&a.b]=1', 'V1_MISSING_BRACKET', 7],
-    ['q=1&a.[0]=1', 'V1_MISSING_NAME', 6],
+    ['q=1&a.b[x]=1', 'INVALID_V1_INDEX', 8],
+    ['q=1&%61%2Eb%5Bx%5D=1', 'INVALID_V1_INDEX', 14],
+    ['q=1&%C3%A9.b%5B-1%5D=1', 'NEGATIVE_V1_INDEX', 15],
+    ['q=1&a.~zz=1', 'INVALID_V1_NAME_ESCAPE', 6],
+    ['q=1&a.b]=1', 'MISSING_V1_BRACKET', 7],
+    ['q=1&a.[0]=1', 'MISSING_V1_NAME', 6],
     ['a=1&b=%zz', 'MALFORMED_ESCAPE', 7],
     ['a=1&b%4=1', 'MALFORMED_ESCAPE', 5],
     ['a=1&b=%E9', 'INVALID_UTF8', 6],
@@ -123,7 +123,7 @@ describe('reading a v1 query (e.4)', () => {
   });
 
   test('a repeated name never silently replaces what a dotted name built', () => {
-    expect(thrown(() => decodeQueryV1('a.b=1&a=1&a=2')).code).toBe('V1_CONFLICTING_KEY');
+    expect(thrown(() => decodeQueryV1('a.b=1&a=1&a=2')).code).toBe('CONFLICTING_V1_KEY');
   });
 
   test('invalid UTF-8 is replaced only when asked', () => {
@@ -184,7 +184,7 @@ describe('unflattening decoded names (v1 complex keys, d.3)', () => {
   test('a name without values is skipped; errors point into the name', () => {
     expect(unflattenV1(new Map([['a', []]]))).toEqual({});
     const error = thrown(() => unflattenV1(new Map([['ab.c[x]', ['1']]])));
-    expect(error.code).toBe('V1_BAD_INDEX');
+    expect(error.code).toBe('INVALID_V1_INDEX');
     expect(error.input).toBe('ab.c[x]');
     expect(error.offset).toBe(5);
   });
@@ -211,7 +211,7 @@ describe('limits', () => {
 
   test('trailing dots do not count', () => {
     expect(decodeQueryV1(`a${'.'.repeat(1e5)}=1`)).toEqual({ a: '1' });
-    expect(thrown(() => decodeQueryV1('...=1')).code).toBe('V1_EMPTY_SEGMENT');
+    expect(thrown(() => decodeQueryV1('...=1')).code).toBe('EMPTY_V1_SEGMENT');
   });
 
   test('a raised maxDepth builds deep results without recursion', () => {
