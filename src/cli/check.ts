@@ -3,7 +3,7 @@
 import type { CheckReport } from '../migrate/check.ts';
 import { type Command, UsageError } from './command.ts';
 import { type HarRequest, readHar } from './har.ts';
-import { inputsOf, progress, runPipeline } from './lines.ts';
+import { type Input, inputsOf, progress, runPipeline } from './lines.ts';
 import { loadRestspecs } from './restspec.ts';
 
 export const checkCommand: Command = {
@@ -40,7 +40,7 @@ Options:
 
     const har: HarRequest[] | undefined = harPath === undefined ? undefined : readHar(harPath);
     const queue: HarRequest[] = [];
-    async function* inputs(): AsyncIterable<string> {
+    async function* inputs(): AsyncIterable<Input> {
       if (!har) {
         yield* inputsOf(positionals);
         return;

@@ -42,7 +42,8 @@ Options:
     // Loaded here so that --version and the other commands never load the translator.
     const { convertUrl } = await import('../migrate/convert.ts');
     const json = values.json === true;
-    const results = new Map<string, ConvertResult>();
+    // Only the current line's result is kept: the JSON writer takes it right after the line.
+    let current: ConvertResult | undefined;
     const failures = await runPipeline(
       inputsOf(positionals),
       (input, line) => {
@@ -51,7 +52,7 @@ Options:
           ...(from ? { from: from as ProtocolVersionText } : {}),
           ...(resources ? { resources } : {}),
         });
-        if (json) results.set(input, result);
+        if (json) current = result;
         else {
           for (const w of result.warnings) {
             process.stderr.write(
@@ -63,9 +64,9 @@ Options:
       },
       {
         json,
-        jsonFields: (input) => {
-          const result = results.get(input)!;
-          results.delete(input);
+        jsonFields: () => {
+          const result = current!;
+          current = undefined;
           return { from: result.from, warnings: result.warnings };
         },
         onResult: progress(),

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { createInterface } from 'node:readline';
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliError } from '../errors.ts';
 
 /** What a command does with one input (and its 1-based line number): its output, or a thrown RestliError. */
@@ -63,41 +63,150 @@ class Writer {
   }
 }
 
+/**
+ * A line longer than the input limit: only its length and a prefix are kept, so that one huge
+ * line costs no more memory than the limit (and no per-part work before its error).
+ */
+export class OverlongLine {
+  constructor(
+    /** The line's length in UTF-16 code units. */
+    readonly length: number,
+    /** Its first characters, to show in the report. */
+    readonly prefix: string,
+  ) {}
+}
+
+/** What an input is: a line, or the stand-in of one that was too long to keep. */
+export type Input = string | OverlongLine;
+
+/** The longest input line a command reads: the library's default `maxLength` (16 MiB). */
+export const MAX_LINE_LENGTH = DEFAULT_MAX_LENGTH;
+
 /** Inputs from the arguments, or stdin lines when there are none. */
-export async function* inputsOf(args: readonly string[]): AsyncIterable<string> {
+export async function* inputsOf(
+  args: readonly string[],
+  maxLength = MAX_LINE_LENGTH,
+): AsyncIterable<Input> {
   if (args.length > 0) {
     yield* args;
     return;
   }
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  yield* lines;
-}
-
-function errorRecord(error: unknown): { code: string; offset?: number; message: string } {
-  if (error instanceof RestliError) {
-    return { code: error.code, offset: error.offset, message: error.message };
-  }
-  throw error;
+  process.stdin.setEncoding('utf8');
+  yield* splitLines(process.stdin as AsyncIterable<string>, maxLength);
 }
 
 /**
- * Runs `transform` over the inputs. Returns the number of bad inputs; a non-Restli error (a bug)
- * propagates.
+ * Lines of a text stream, split at LF (a CR before it is dropped; a lone CR stays in the line, for
+ * the library to judge). A line longer than `maxLength` is not accumulated: the rest of it is
+ * skipped and an {@link OverlongLine} stands for it. Memory is bounded by `maxLength` plus a chunk.
+ */
+export async function* splitLines(
+  chunks: AsyncIterable<string>,
+  maxLength: number,
+): AsyncIterable<Input> {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let overlong: OverlongLine | undefined;
+  const finish = (tail: string): Input => {
+    let line: Input;
+    if (overlong !== undefined) {
+      line = new OverlongLine(overlong.length + tail.length, overlong.prefix);
+    } else {
+      const text = pending.length === 0 ? tail : pending.join('') + tail;
+      line = text.length > maxLength ? new OverlongLine(text.length, text.slice(0, 60)) : text;
+    }
+    pending = [];
+    pendingLength = 0;
+    overlong = undefined;
+    if (typeof line === 'string' && line.endsWith('\r')) line = line.slice(0, -1);
+    return line;
+  };
+  for await (const chunk of chunks) {
+    let from = 0;
+    for (;;) {
+      const lf = chunk.indexOf('\n', from);
+      if (lf < 0) break;
+      yield finish(chunk.slice(from, lf));
+      from = lf + 1;
+    }
+    const rest = chunk.slice(from);
+    if (rest === '') continue;
+    if (overlong !== undefined) {
+      overlong = new OverlongLine(overlong.length + rest.length, overlong.prefix);
+    } else if (pendingLength + rest.length > maxLength + 1) {
+      const start = pending.length === 0 ? rest : pending.join('') + rest;
+      overlong = new OverlongLine(start.length, start.slice(0, 60));
+      pending = [];
+      pendingLength = 0;
+    } else {
+      pending.push(rest);
+      pendingLength += rest.length;
+    }
+  }
+  if (pendingLength > 0 || overlong !== undefined) yield finish('');
+}
+
+/** What a failed input's report says. */
+interface ErrorRecord {
+  code: string;
+  offset?: number;
+  message: string;
+}
+
+/**
+ * The report of one failed input. A RestliError is the input's fault; anything else is a bug
+ * in the library, but it is still reported for that input (code `INTERNAL_ERROR`) so that one bad
+ * line never ends a run over millions.
+ */
+function errorRecord(error: unknown): ErrorRecord {
+  if (error instanceof RestliError) {
+    return { code: error.code, offset: error.offset, message: error.message };
+  }
+  const message =
+    error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : `non-error thrown: ${String(error)}`;
+  return { code: 'INTERNAL_ERROR', message: message.slice(0, 2000) };
+}
+
+function tooLong(input: OverlongLine, maxLength: number): RestliError {
+  return new RestliError(
+    'MAX_LENGTH_EXCEEDED',
+    `input line of ${input.length} characters is longer than maxLength ${maxLength}`,
+  );
+}
+
+/**
+ * Runs `transform` over the inputs. Returns the number of bad inputs; every failure, a bug's
+ * included, is reported for its input and the run goes on.
  */
 export async function runPipeline(
-  inputs: AsyncIterable<string>,
+  inputs: AsyncIterable<Input>,
   transform: Transform,
   options: PipelineOptions,
 ): Promise<number> {
   const out = new Writer(process.stdout);
   let failures = 0;
   let lineNumber = 0;
-  for await (const input of inputs) {
+  for await (const item of inputs) {
     if (out.closed) break;
     lineNumber++;
+    const input =
+      typeof item !== 'string'
+        ? `${item.prefix}…`
+        : item.length > MAX_LINE_LENGTH
+          ? `${item.slice(0, 60)}…`
+          : item;
     let output: string;
+    let fields: Record<string, unknown> | undefined;
     try {
-      output = await transform(input, lineNumber);
+      // The length limit applies before any work on the line.
+      if (typeof item !== 'string') throw tooLong(item, MAX_LINE_LENGTH);
+      if (item.length > MAX_LINE_LENGTH) {
+        throw tooLong(new OverlongLine(item.length, item.slice(0, 60)), MAX_LINE_LENGTH);
+      }
+      output = await transform(item, lineNumber);
+      if (options.json) fields = options.jsonFields?.(item, output);
     } catch (error) {
       const record = errorRecord(error);
       failures++;
@@ -112,7 +221,7 @@ export async function runPipeline(
     }
     options.onResult?.(true, lineNumber);
     if (options.json) {
-      await out.line(JSON.stringify({ input, output, ...options.jsonFields?.(input, output) }));
+      await out.line(JSON.stringify({ input, output, ...fields }));
     } else {
       await out.line(options.plain ? options.plain(input, output) : output);
     }

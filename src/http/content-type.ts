@@ -7,6 +7,7 @@
 
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import { expectBytes, expectOptions, expectString } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import { utf8DecodeStrict } from '../internal/utf8.ts';
 
@@ -71,6 +72,7 @@ function invalid(reason: string, header: string, offset: number): RestliSyntaxEr
  * ```
  */
 export function parseContentType(header: string): ContentType {
+  expectString(header, 'header');
   const slash = header.indexOf('/');
   const semicolon = header.indexOf(';');
   if (slash < 0 || (semicolon >= 0 && semicolon < slash)) {
@@ -198,6 +200,7 @@ const CODECS: ReadonlyMap<string, ContentCodec> = new Map(
  */
 export function codecForContentType(header: string | undefined): ContentCodec {
   if (header === undefined) return JSON_CODEC;
+  expectString(header, 'header');
   return CODECS.get(parseContentType(header).mediaType) ?? JSON_CODEC;
 }
 
@@ -231,6 +234,8 @@ export function bytesToDataMap(
   body: string | Uint8Array,
   options?: BodyDecodeOptions,
 ): JsonMap {
+  expectOptions(options);
+  if (typeof body !== 'string') expectBytes(body, 'body');
   const chosen = codecForContentType(contentType);
   if (chosen.name !== 'json') {
     throw new RestliError('UNSUPPORTED_CODEC', `No ${chosen.mimeType} decoder in this library`);

@@ -6,6 +6,7 @@
  */
 
 import type { DecodeOptions } from '../codec/decode.ts';
+import { argumentError, expectOptions, expectRecord } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData } from '../types.ts';
@@ -48,6 +49,7 @@ function limitsOf(options: DecodeOptions | undefined): DecodeOptions {
  * ```
  */
 export function encodeIdHeader(key: Key, options?: IdOptions): { name: string; value: string } {
+  expectOptions(options);
   const version = options?.version ?? V2;
   const value = encodeKey(key, {
     kind: options?.kind ?? inferKeyKind(key),
@@ -75,6 +77,7 @@ export function decodeIdHeader(
   headers: HeadersLike,
   options?: IdOptions & DecodeOptions,
 ): RestliData | undefined {
+  expectOptions(options);
   const version = options?.version ?? exchangeVersion(headers);
   const value = headerValue(headers, idHeaderName(version));
   if (value === undefined) return undefined;
@@ -116,8 +119,16 @@ export function encodeBatchKeys<T>(
   entries: Iterable<readonly [Key, T]>,
   options?: BatchKeyOptions,
 ): Record<string, T> {
+  expectOptions(options);
+  if (
+    typeof (entries as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function'
+  ) {
+    throw argumentError('entries', 'an iterable of [key, value] pairs', entries);
+  }
   const out: Record<string, T> = {};
-  for (const [key, value] of entries) {
+  for (const pair of entries) {
+    if (!Array.isArray(pair)) throw argumentError('an entry', 'a [key, value] pair', pair);
+    const [key, value] = pair as readonly [Key, T];
     const text = encodeKey(key, {
       kind: options?.kind ?? inferKeyKind(key),
       version: options?.version ?? V2,
@@ -141,6 +152,8 @@ export function decodeBatchKeys<T>(
   map: { readonly [keyText: string]: T },
   options?: BatchKeyOptions & DecodeOptions,
 ): [RestliData, T][] {
+  expectRecord(map, 'map');
+  expectOptions(options);
   return Object.keys(map).map((text) => [
     decodeKey(text, {
       ...limitsOf(options),

@@ -12,13 +12,44 @@
  * @module
  */
 
+import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  argumentError,
+  expectBytes,
+  expectOptions,
+  expectRecord,
+  expectString,
+  ownValue,
+} from '../internal/args.ts';
 import { findHeader } from '../internal/headers.ts';
 import { latin1, utf8Encode } from '../internal/utf8.ts';
 import type { ContentType } from './content-type.ts';
 
 /** Header fields in order, names as written. Look one up with {@link partHeader}. */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
+
+/** Options of {@link readMultipart} and {@link parseMultipart}. */
+export interface MultipartReadOptions {
+  /** Longest body accepted, in bytes, checked before any other work. Default 16 MiB. */
+  maxLength?: number;
+}
+
+/** Refuses a body longer than `maxLength` before any per-part work. */
+function checkBodyLength(body: Uint8Array, options: MultipartReadOptions | undefined): void {
+  expectOptions(options);
+  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (typeof maxLength !== 'number' || !(maxLength >= 0)) {
+    throw argumentError('options.maxLength', 'a number >= 0', maxLength);
+  }
+  if (body.length > maxLength) {
+    // No caret excerpt: it would copy the whole body into the message.
+    throw new RestliError(
+      'MAX_LENGTH_EXCEEDED',
+      `multipart body of ${body.length} bytes is longer than maxLength ${maxLength}`,
+    );
+  }
+}
 
 /** One part of a multipart body, as {@link readMultipart} returns it. */
 export interface MultipartPart {
@@ -65,6 +96,8 @@ function utf8Text(bytes: Uint8Array): string {
  * ```
  */
 export function partHeader(headers: HeaderList, header: string): string | undefined {
+  if (!Array.isArray(headers)) throw argumentError('headers', 'an array of [name, value]', headers);
+  expectString(header, 'header');
   return findHeader(headers, header);
 }
 
@@ -109,8 +142,14 @@ export function chooseBoundary(
   contents: readonly Uint8Array[],
   generate: () => string = generateBoundary,
 ): string {
+  if (!Array.isArray(contents)) throw argumentError('contents', 'an array of Uint8Array', contents);
+  contents.forEach((content, i) => {
+    expectBytes(content, `contents[${i}]`);
+  });
+  if (typeof generate !== 'function') throw argumentError('generate', 'a function', generate);
   for (let attempt = 0; attempt < MAX_BOUNDARY_ATTEMPTS; attempt++) {
     const boundary = generate();
+    expectString(boundary, 'the generated boundary');
     checkBoundary(boundary);
     const delimiter = utf8Encode(`--${boundary}`);
     if (contents.every((content) => indexOfBytes(content, delimiter, 0) < 0)) return boundary;
@@ -143,6 +182,7 @@ function checkBoundary(boundary: string): void {
  * ```
  */
 export function multipartContentType(boundary: string): string {
+  expectString(boundary, 'boundary');
   checkBoundary(boundary);
   return /^[0-9A-Za-z'+_\-.]+$/.test(boundary)
     ? `multipart/mixed; boundary=${boundary}`
@@ -164,6 +204,29 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number
 }
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** A part to write: a record with headers (list or record of strings) and a string or bytes body. */
+function checkPartInput(part: unknown, index: number): void {
+  expectRecord(part, `parts[${index}]`);
+  const { headers, body } = part as MultipartPartInput;
+  if (Array.isArray(headers)) {
+    headers.forEach((entry: unknown, i) => {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
+        throw argumentError(
+          `parts[${index}].headers[${i}]`,
+          'a [name, value] pair of strings',
+          entry,
+        );
+      }
+    });
+  } else {
+    expectRecord(headers, `parts[${index}].headers`);
+    for (const [name, value] of Object.entries(headers)) {
+      expectString(value, `parts[${index}].headers[${JSON.stringify(name)}]`);
+    }
+  }
+  if (typeof body !== 'string') expectBytes(body, `parts[${index}].body`);
+}
 
 function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
   return Array.isArray(headers) ? (headers as HeaderList) : Object.entries(headers);
@@ -187,10 +250,13 @@ function headerEntries(headers: MultipartPartInput['headers']): HeaderList {
  * ```
  */
 export function writeMultipart(parts: readonly MultipartPartInput[], boundary: string): Uint8Array {
+  if (!Array.isArray(parts)) throw argumentError('parts', 'an array of parts', parts);
+  expectString(boundary, 'boundary');
   checkBoundary(boundary);
   const delimiter = utf8Encode(`--${boundary}`);
   const chunks: Uint8Array[] = [];
   parts.forEach((part, index) => {
+    checkPartInput(part, index);
     let head = '';
     for (const [name, value] of headerEntries(part.headers)) {
       if (!HEADER_NAME.test(name)) {
@@ -299,7 +365,14 @@ function nextDelimiter(
  * new TextDecoder().decode(part.body); // 'hi'
  * ```
  */
-export function readMultipart(body: Uint8Array, boundary: string): MultipartPart[] {
+export function readMultipart(
+  body: Uint8Array,
+  boundary: string,
+  options?: MultipartReadOptions,
+): MultipartPart[] {
+  expectBytes(body, 'body');
+  expectString(boundary, 'boundary');
+  checkBodyLength(body, options);
   if (
     boundary.length === 0 ||
     boundary.length > MAX_BOUNDARY_LENGTH ||
@@ -341,7 +414,10 @@ export function readMultipart(body: Uint8Array, boundary: string): MultipartPart
 
 /** Splits `body[start, end)` into header fields and content. */
 function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
-  const headers: [string, string][] = [];
+  // Each field's value is kept as its trimmed pieces (the first line and every folded
+  // continuation) and joined once at the end: re-trimming a growing string per continuation line
+  // would make a header with many folds quadratic.
+  const fields: [string, string[]][] = [];
   let i = start;
   let contentStart = end;
   while (i < end) {
@@ -356,19 +432,23 @@ function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
     const line = utf8Text(body.subarray(i, stop));
     if (line[0] === ' ' || line[0] === '\t') {
       // A folded continuation: unfolding joins it to the previous field with one space.
-      const previous = headers[headers.length - 1];
+      const previous = fields[fields.length - 1];
       if (previous === undefined) throw malformed('Continuation line without a header', body, i);
-      previous[1] = `${previous[1].trimEnd()} ${line.trim()}`.trim();
+      previous[1].push(line.trim());
     } else {
       const colon = line.indexOf(':');
       const name = colon < 0 ? '' : line.slice(0, colon).trimEnd();
       if (!HEADER_NAME.test(name)) {
         throw malformed('A part header line must be "name: value"', body, i);
       }
-      headers.push([name, line.slice(colon + 1).trim()]);
+      fields.push([name, [line.slice(colon + 1).trim()]]);
     }
     i = lineEnd + 1;
   }
+  const headers: [string, string][] = fields.map(([name, pieces]) => [
+    name,
+    pieces.filter((piece) => piece !== '').join(' '),
+  ]);
   return { headers, body: body.subarray(contentStart, end) };
 }
 
@@ -384,8 +464,16 @@ function readPart(body: Uint8Array, start: number, end: number): MultipartPart {
  * parseMultipart(parseContentType('multipart/mixed; boundary="b"'), bytes)[0].headers; // [['A', '1']]
  * ```
  */
-export function parseMultipart(contentType: ContentType, body: Uint8Array): MultipartPart[] {
-  const boundary = contentType.parameters.boundary;
+export function parseMultipart(
+  contentType: ContentType,
+  body: Uint8Array,
+  options?: MultipartReadOptions,
+): MultipartPart[] {
+  expectRecord(contentType, 'contentType');
+  expectRecord(contentType.parameters, 'contentType.parameters');
+  expectBytes(body, 'body');
+  checkBodyLength(body, options);
+  const boundary = ownValue(contentType.parameters, 'boundary');
   if (contentType.type !== 'multipart' || boundary === undefined) {
     const shown = contentType.mediaType;
     throw new RestliSyntaxError(
@@ -397,5 +485,5 @@ export function parseMultipart(contentType: ContentType, body: Uint8Array): Mult
       shown.length,
     );
   }
-  return readMultipart(body, boundary);
+  return readMultipart(body, boundary, options);
 }

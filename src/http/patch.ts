@@ -18,9 +18,11 @@ import {
   type RestliError,
   RestliPatchError,
 } from '../errors.ts';
+import { expectOptions, expectString } from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { setOwn } from '../internal/own.ts';
 import { childPath } from '../internal/paths.ts';
+import { isStackOverflow } from '../internal/stack.ts';
 import type { RestliPrimitive } from '../types.ts';
 
 /**
@@ -95,6 +97,7 @@ export function createPatch(
   after: PatchRecord,
   options?: PatchOptions,
 ): PatchRequest {
+  expectOptions(options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   for (const [name, value] of [
     ['before', before],
@@ -104,7 +107,15 @@ export function createPatch(
       throw encodeFail('UNSUPPORTED_VALUE', `${name} is not a record (plain object)`, '$');
     }
   }
-  return { patch: diff(before, after, '$', 0, maxDepth) };
+  try {
+    return { patch: diff(before, after, '$', 0, maxDepth) };
+  } catch (error) {
+    // A maxDepth above what the call stack holds: the stack is the limit.
+    if (isStackOverflow(error)) {
+      throw encodeFail('DEPTH_EXCEEDED', 'nesting too deep for the call stack', '$');
+    }
+    throw error;
+  }
 }
 
 function diff(
@@ -199,6 +210,7 @@ export function applyPatch(
   patch: PatchRequest | PatchTree,
   options?: PatchOptions,
 ): { [field: string]: PatchData } {
+  expectOptions(options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const wrapped = isRequest(patch);
   const tree: unknown = wrapped ? patch.patch : patch;
@@ -206,7 +218,15 @@ export function applyPatch(
   if (!isRecord(value)) {
     throw patchFail('INVALID_PATCH', 'a patch applies to a record (plain object)', path);
   }
-  return applyTree(value, tree, path, 0, maxDepth) as { [field: string]: PatchData };
+  try {
+    return applyTree(value, tree, path, 0, maxDepth) as { [field: string]: PatchData };
+  } catch (error) {
+    // A maxDepth above what the call stack holds: the stack is the limit.
+    if (isStackOverflow(error)) {
+      throw patchFail('DEPTH_EXCEEDED', 'nesting too deep for the call stack', path);
+    }
+    throw error;
+  }
 }
 
 function isRequest(patch: unknown): patch is PatchRequest {
@@ -384,6 +404,7 @@ function checkDepth(depth: number, maxDepth: number, path: string, fail: Fail, w
  * ```
  */
 export function escapeField(field: string): string {
+  expectString(field, 'field');
   return doubleDollars(field);
 }
 
@@ -398,6 +419,7 @@ export function escapeField(field: string): string {
  * ```
  */
 export function unescapeField(key: string): string {
+  expectString(key, 'key');
   return undoubleDollars(key);
 }
 

@@ -7,6 +7,14 @@
 
 import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  argumentError,
+  expectOptionalString,
+  expectOptions,
+  expectRecord,
+  expectString,
+  ownValue,
+} from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
@@ -110,9 +118,11 @@ export interface BuildUrlOptions {
   base?: string;
 }
 
-function methodOf(method: string): RestliMethod {
+/** The method named `method` (any case); only the table's own names, never `constructor`. */
+function methodOf(method: unknown, name = 'method'): RestliMethod {
+  expectString(method, name);
   const m = method.toLowerCase() as RestliMethod;
-  if (!(m in HTTP_VERBS)) {
+  if (!Object.hasOwn(HTTP_VERBS, m)) {
     throw new RestliError('INVALID_METHOD', `unknown Rest.li method ${method}`);
   }
   return m;
@@ -127,6 +137,7 @@ function methodOf(method: string): RestliMethod {
  * ```
  */
 export function templateComponents(template: string): string[] {
+  expectString(template, 'template');
   return templateSegments(template).filter((s) => placeholderName(s) === undefined);
 }
 
@@ -147,14 +158,29 @@ export function templateComponents(template: string): string[] {
  * ```
  */
 export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): string {
+  expectRecord(request, 'request');
+  expectOptions(options);
+  expectOptionalString(options?.base, 'options.base');
   const version = options?.version ?? V2;
-  const method = methodOf(request.method);
+  const method = methodOf(request.method, 'request.method');
+  expectString(request.resource, 'request.resource');
+  if (request.pathKeys !== undefined) expectRecord(request.pathKeys, 'request.pathKeys');
+  if (request.pathKeyKinds !== undefined)
+    expectRecord(request.pathKeyKinds, 'request.pathKeyKinds');
+  if (request.params !== undefined) expectRecord(request.params, 'request.params');
+  if (request.ids !== undefined && !Array.isArray(request.ids)) {
+    throw argumentError('request.ids', 'an array', request.ids);
+  }
+  for (const name of ['finder', 'batchFinder', 'action'] as const) {
+    expectOptionalString(request[name], `request.${name}`);
+  }
   let path = request.resource.replace(/\{([^}]*)\}/g, (_m, name: string) => {
-    const key = request.pathKeys?.[name];
+    // Own properties only: a placeholder `{constructor}` must not find Object's constructor.
+    const key = ownValue(request.pathKeys, name);
     if (key === undefined) {
       throw new RestliError('MISSING_PATH_KEY', `no value for the path key {${name}}`);
     }
-    return encodeKey(key, { kind: request.pathKeyKinds?.[name], version, context: 'path' });
+    return encodeKey(key, { kind: ownValue(request.pathKeyKinds, name), version, context: 'path' });
   });
   const appendSegment = (segment: string) => {
     // A v1 empty primitive key is an empty segment, which the URI builder drops (spec d.1).
@@ -180,8 +206,28 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
     if (mask !== undefined) params[name] = mask;
   }
   if (request.ids !== undefined) params.ids = idsValue(request.ids, request.keyKind, version);
+  if (method === 'action') checkActionQuery(params);
   const query = encodeQuery(params, { version });
   return `${options?.base ?? ''}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/**
+ * An action's URL carries only the action's name: its parameters travel in the JSON body (spec
+ * i.1; the Java client's `ActionRequest` never writes them into the query), so a parameter given
+ * here would be sent where no server reads it.
+ */
+function checkActionQuery(params: Readonly<Record<string, unknown>>): void {
+  if (typeof params.action !== 'string') {
+    throw new RestliError('MISSING_ACTION', 'an action request needs its action name (action)');
+  }
+  for (const name of Object.keys(params)) {
+    if (name !== 'action') {
+      throw new RestliError(
+        'UNEXPECTED_ACTION_PARAMETER',
+        `an action's parameters travel in the JSON body, not in the query: ${JSON.stringify(name)}`,
+      );
+    }
+  }
 }
 
 /**
@@ -225,7 +271,9 @@ export function requestHeaders(
   request: Pick<RestliRequest, 'method'>,
   options?: { version?: ProtocolVersionText },
 ): Record<string, string> {
-  const method = methodOf(request.method);
+  expectRecord(request, 'request');
+  expectOptions(options);
+  const method = methodOf(request.method, 'request.method');
   const headers: Record<string, string> = {
     'X-RestLi-Protocol-Version': options?.version ?? V2,
   };
@@ -244,6 +292,7 @@ export function requestHeaders(
  * ```
  */
 export function httpMethod(method: RestliMethod | Uppercase<RestliMethod>): string {
+  // methodOf checks the type and looks the name up as an own property of the table.
   return HTTP_VERBS[methodOf(method)];
 }
 
@@ -255,6 +304,11 @@ export interface ResourceDescription {
   keyKind?: KeyKind;
   /** Kinds of the parent keys, by placeholder name. */
   pathKeyKinds?: { readonly [name: string]: KeyKind };
+  /**
+   * A simple (singleton) resource: it has no key, so a GET on it is `get` (not `get_all`), a POST
+   * is `partial_update` (or `action`), and no key segment follows its path. Default `false`.
+   */
+  simple?: boolean;
 }
 
 /** Options of {@link parseUrl}; the value parser's limits apply to every key and value. */
@@ -308,6 +362,7 @@ export { splitUrl } from '../internal/url-parts.ts';
  * ```
  */
 export function segmentKeyKind(segment: string, version: ProtocolVersionText): KeyKind {
+  expectString(segment, 'segment');
   if (version === V2) {
     if (!segment.startsWith('(')) return 'primitive';
     return /\$params:|:\(|:List\(/.test(segment) ? 'complex' : 'compound';
@@ -332,24 +387,31 @@ export function segmentKeyKind(segment: string, version: ProtocolVersionText): K
  * ```
  */
 export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
+  expectString(url, 'url');
+  expectOptions(options);
+  expectOptionalString(options?.httpMethod, 'options.httpMethod');
+  expectOptionalString(options?.restliMethod, 'options.restliMethod');
   const version = options?.version ?? V2;
   const limits = decodeLimits(options);
   checkLength(url, limits.maxLength);
   const { origin, path, query, fragment, pathStart, queryStart } = splitUrl(url);
-  const resource =
-    typeof options?.resource === 'string' ? { path: options.resource } : options?.resource;
+  const resource = resourceOf(options?.resource);
   const leadingSlash = path.startsWith('/');
-  // The non-empty segments, and where each starts in the URL (for error offsets).
-  const segments: string[] = [];
-  const segmentStarts: number[] = [];
-  let segmentStart = 0;
-  for (const segment of path.split('/')) {
-    if (segment !== '') {
-      segments.push(segment);
-      segmentStarts.push(pathStart + segmentStart);
-    }
-    segmentStart += segment.length + 1;
+  // An empty segment between two others is an empty key (Java writes the empty string key as an
+  // empty v1 segment: `/widgets//members/1`); leading and trailing slashes are not segments.
+  const rawSegments = path.split('/');
+  const rawStarts: number[] = [];
+  for (let at = pathStart, i = 0; i < rawSegments.length; i++) {
+    rawStarts.push(at);
+    at += rawSegments[i]!.length + 1;
   }
+  let first = 0;
+  let last = rawSegments.length;
+  while (first < last && rawSegments[first] === '') first++;
+  while (last > first && rawSegments[last - 1] === '') last--;
+  const segments = rawSegments.slice(first, last);
+  // Where each segment starts in the URL, for error offsets.
+  const segmentStarts = rawStarts.slice(first, last);
   const keyIn = (index: number, kind: KeyKind): RestliData =>
     rebased(
       () => decodeKey(segments[index]!, { kind, version, context: 'path', ...limits }),
@@ -378,14 +440,16 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
       const name = placeholderName(t);
       if (name === undefined) return;
       const text = resourceSegments[i]!;
-      const kind = resource.pathKeyKinds?.[name] ?? segmentKeyKind(text, version);
+      const kind = ownValue(resource.pathKeyKinds, name) ?? segmentKeyKind(text, version);
       setOwn(pathKeys, name, keyIn(start + i, kind));
     });
     const extra = segments.slice(start + template.length);
-    if (extra.length > 1) {
+    if (extra.length > (resource.simple === true ? 0 : 1)) {
       throw new RestliSyntaxError(
         'MISMATCHED_RESOURCE',
-        'more than one key segment after the resource path',
+        resource.simple === true
+          ? 'a simple resource has no key segment'
+          : 'more than one key segment after the resource path',
         url,
         origin.length,
       );
@@ -416,7 +480,14 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     else setOwn(params, name, value);
   }
 
-  const method = inferMethod(params, ids !== undefined, keySegment !== undefined, options);
+  const method = inferMethod(
+    params,
+    ids !== undefined,
+    keySegment !== undefined,
+    resource?.simple === true,
+    options,
+  );
+  if (method === 'action') checkActionParams(url, query ?? '', params, ids !== undefined);
   const parsed: ParsedUrl = {
     method,
     base:
@@ -441,6 +512,56 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     else parsed.id = key;
   }
   return parsed;
+}
+
+/** The resource option as a description, checked. */
+function resourceOf(resource: unknown): ResourceDescription | undefined {
+  if (resource === undefined) return undefined;
+  if (typeof resource === 'string') return { path: resource };
+  expectRecord(resource, 'options.resource');
+  const description = resource as ResourceDescription;
+  expectString(description.path, 'options.resource.path');
+  if (description.pathKeyKinds !== undefined) {
+    expectRecord(description.pathKeyKinds, 'options.resource.pathKeyKinds');
+  }
+  if (description.simple !== undefined && typeof description.simple !== 'boolean') {
+    throw argumentError('options.resource.simple', 'a boolean', description.simple);
+  }
+  return description;
+}
+
+/**
+ * An action URL names the action and nothing else: its parameters travel in the JSON body, so a
+ * query parameter beside `action` is not one of them (spec i.1).
+ */
+function checkActionParams(
+  url: string,
+  query: string,
+  params: DecodedQuery,
+  hasIds: boolean,
+): void {
+  const action = params.action;
+  const at = url.length - query.length;
+  if (hasIds) {
+    throw new RestliSyntaxError(
+      'UNEXPECTED_ACTION_PARAMETER',
+      'an action URL carries only the action name, not ids',
+      url,
+      at,
+    );
+  }
+  if (typeof action !== 'string') {
+    throw new RestliSyntaxError('INVALID_ACTION', 'the action name must be a string', url, at);
+  }
+  for (const name of Object.keys(params)) {
+    if (name === 'action') continue;
+    throw new RestliSyntaxError(
+      'UNEXPECTED_ACTION_PARAMETER',
+      `an action's parameters travel in the JSON body, not in the query: ${JSON.stringify(name)}`,
+      url,
+      at,
+    );
+  }
 }
 
 /** Batch keys from the decoded `ids` parameter. */
@@ -470,20 +591,23 @@ function inferMethod(
   params: DecodedQuery,
   hasIds: boolean,
   hasKey: boolean,
+  simple: boolean,
   options: ParseUrlOptions | undefined,
 ): RestliMethod {
-  if (options?.restliMethod) return methodOf(options.restliMethod);
+  if (options?.restliMethod) return methodOf(options.restliMethod, 'options.restliMethod');
   const verb = (options?.httpMethod ?? 'GET').toUpperCase();
+  // A simple resource is its own entity: a request without a key addresses it, not a collection.
+  const keyed = hasKey || simple;
   if (verb === 'GET') {
-    if ('q' in params) return 'finder';
-    if ('bq' in params) return 'batch_finder';
+    if (Object.hasOwn(params, 'q')) return 'finder';
+    if (Object.hasOwn(params, 'bq')) return 'batch_finder';
     if (hasIds) return 'batch_get';
-    return hasKey ? 'get' : 'get_all';
+    return keyed ? 'get' : 'get_all';
   }
   if (verb === 'POST') {
-    if ('action' in params) return 'action';
+    if (Object.hasOwn(params, 'action')) return 'action';
     if (hasIds) return 'batch_partial_update';
-    return hasKey ? 'partial_update' : 'create';
+    return keyed ? 'partial_update' : 'create';
   }
   if (verb === 'PUT') return hasIds ? 'batch_update' : 'update';
   if (verb === 'DELETE') return hasIds ? 'batch_delete' : 'delete';

@@ -7,6 +7,13 @@
  */
 
 import { RestliError, RestliSyntaxError } from '../errors.ts';
+import {
+  argumentError,
+  describeArgument,
+  expectObject,
+  expectOptions,
+  expectString,
+} from '../internal/args.ts';
 import { findHeader } from '../internal/headers.ts';
 import { parseJavaInt } from '../internal/java-int.ts';
 
@@ -62,6 +69,7 @@ const MAX_PART = 2 ** 31 - 1;
  * `Illegal version X specified.` and the offset of the first offending character.
  */
 export function parseVersion(text: string): ProtocolVersion {
+  expectString(text, 'text');
   const parts: number[] = [];
   let i = 0;
   for (let part = 0; part < 3; part++) {
@@ -112,12 +120,31 @@ function illegalVersion(text: string, offset: number): RestliSyntaxError {
  * ```
  */
 export function formatVersion(v: ProtocolVersion): string {
+  checkVersionObject(v, 'v');
   return `${v.major}.${v.minor}.${v.patch}`;
 }
 
 /** The parsed form of `v`. */
-function toVersion(v: VersionLike): ProtocolVersion {
-  return typeof v === 'string' ? parseVersion(v) : v;
+/** A version given as text or as an object, checked (a wrong type is `INVALID_ARGUMENT`). */
+function toVersion(v: VersionLike, name = 'version'): ProtocolVersion {
+  if (typeof v === 'string') return parseVersion(v);
+  checkVersionObject(v, name);
+  return v;
+}
+
+/** A version object must have three integer parts: anything else cannot be compared. */
+function checkVersionObject(v: unknown, name: string): asserts v is ProtocolVersion {
+  const parts = v as { major?: unknown; minor?: unknown; patch?: unknown } | null;
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    Array.isArray(v) ||
+    !Number.isInteger(parts!.major) ||
+    !Number.isInteger(parts!.minor) ||
+    !Number.isInteger(parts!.patch)
+  ) {
+    throw argumentError(name, 'version text or a { major, minor, patch } object', v);
+  }
 }
 
 /**
@@ -131,8 +158,8 @@ function toVersion(v: VersionLike): ProtocolVersion {
  * @throws {@link RestliSyntaxError} `INVALID_VERSION` when a text is not a version.
  */
 export function compareVersions(a: VersionLike, b: VersionLike): -1 | 0 | 1 {
-  const x = toVersion(a);
-  const y = toVersion(b);
+  const x = toVersion(a, 'a');
+  const y = toVersion(b, 'b');
   const d = x.major - y.major || x.minor - y.minor || x.patch - y.patch;
   return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
@@ -155,6 +182,8 @@ export type HeadersLike =
  * ```
  */
 export function headerValue(headers: HeadersLike, name: string): string | undefined {
+  checkHeaders(headers);
+  expectString(name, 'name');
   if (typeof headers.get === 'function') {
     return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
   }
@@ -225,6 +254,7 @@ export function negotiateVersion(
   option: VersionOption = 'USE_LATEST_IF_AVAILABLE',
   config: VersionConfig = {},
 ): ProtocolVersion {
+  expectOptions(config, 'config');
   const next = toVersion(config.next ?? NEXT_VERSION);
   if (config.forceUseNextOverride) return next;
   switch (option) {
@@ -237,7 +267,10 @@ export function negotiateVersion(
     case 'USE_LATEST_IF_AVAILABLE':
       return latestIfAvailable(toVersion(announced), config);
     default:
-      throw new RestliError('UNKNOWN_VERSION_OPTION', `Unknown version option ${String(option)}`);
+      throw new RestliError(
+        'UNKNOWN_VERSION_OPTION',
+        `Unknown version option ${typeof option === 'string' ? option : describeArgument(option)}`,
+      );
   }
 }
 
@@ -290,6 +323,9 @@ export function announcedVersion(
   random: () => number = Math.random,
   config: VersionConfig = {},
 ): ProtocolVersion {
+  if (!(properties instanceof Map)) expectObject(properties, 'properties');
+  if (typeof random !== 'function') throw argumentError('random', 'a function', random);
+  expectOptions(config, 'config');
   const baseline = toVersion(config.baseline ?? BASELINE_VERSION);
   const announced = property(properties, ANNOUNCED_VERSION_PROPERTY);
   if (announced === undefined) return baseline;
@@ -392,4 +428,10 @@ export function errorResponseHeaderName(
   v?: VersionLike | null,
 ): 'X-LinkedIn-Error-Response' | 'X-RestLi-Error-Response' {
   return isV1(v) ? 'X-LinkedIn-Error-Response' : 'X-RestLi-Error-Response';
+}
+
+/** Headers must be a plain object or have a `get` method (the Fetch `Headers`). */
+function checkHeaders(headers: unknown): void {
+  if (typeof (headers as { get?: unknown } | null)?.get === 'function') return;
+  expectObject(headers, 'headers');
 }

@@ -35,6 +35,14 @@ export function describeArgument(value: unknown): string {
   }
 }
 
+/** The `INVALID_ARGUMENT` error for the argument `name`, which should have been `expected`. */
+export function argumentError(name: string, expected: string, value: unknown): RestliError {
+  return new RestliError(
+    'INVALID_ARGUMENT',
+    `${name} must be ${expected}, not ${describeArgument(value)}`,
+  );
+}
+
 /** The `INVALID_ARGUMENT` error for `parameter` of `fn`, which should have been `expected`. */
 export function invalidArgument(
   fn: string,
@@ -42,10 +50,7 @@ export function invalidArgument(
   expected: string,
   value: unknown,
 ): RestliError {
-  return new RestliError(
-    'INVALID_ARGUMENT',
-    `${fn}: ${parameter} must be ${expected}, not ${describeArgument(value)}`,
-  );
+  return argumentError(`${fn}: ${parameter}`, expected, value);
 }
 
 /** True for `{}`-style objects: prototype `Object.prototype` or `null` (not arrays, dates, maps). */
@@ -75,4 +80,69 @@ export function optionsArgument<T extends object>(
 ): T | undefined {
   if (value === undefined) return undefined;
   return requireRecord<T>(value, fn, parameter);
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is a string. */
+export function expectString(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string') throw argumentError(name, 'a string', value);
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is a string or undefined. */
+export function expectOptionalString(
+  value: unknown,
+  name: string,
+): asserts value is string | undefined {
+  if (value !== undefined && typeof value !== 'string') {
+    throw argumentError(name, 'a string', value);
+  }
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is a plain object. */
+export function expectRecord(value: unknown, name: string): asserts value is object {
+  if (!isPlainRecord(value)) throw argumentError(name, 'a plain object', value);
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` unless `value` is an object that is not an array (any prototype: only
+ * its own properties will be read).
+ */
+export function expectObject(value: unknown, name: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw argumentError(name, 'an object', value);
+  }
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is undefined or a plain object (an options bag). */
+export function expectOptions(
+  value: unknown,
+  name = 'options',
+): asserts value is object | undefined {
+  if (value !== undefined && !isPlainRecord(value)) {
+    throw argumentError(name, 'a plain object or undefined', value);
+  }
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is an integer (a `number`). */
+export function expectInteger(value: unknown, name: string): asserts value is number {
+  if (!Number.isInteger(value)) throw argumentError(name, 'an integer', value);
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is an array of strings. */
+export function expectStrings(value: unknown, name: string): asserts value is readonly string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw argumentError(name, 'an array of strings', value);
+  }
+}
+
+/** Throws `INVALID_ARGUMENT` unless `value` is a `Uint8Array`. */
+export function expectBytes(value: unknown, name: string): asserts value is Uint8Array {
+  if (!(value instanceof Uint8Array)) throw argumentError(name, 'a Uint8Array', value);
+}
+
+/** `record[key]` when `key` is an own property of `record`, else undefined (never inherited). */
+export function ownValue<T>(
+  record: { readonly [key: string]: T } | undefined,
+  key: string,
+): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { expectStrings } from './args.ts';
+
 /** `String.hashCode()`: 31-based polynomial over the UTF-16 code units, in 32-bit arithmetic. */
 export function javaStringHash(s: string): number {
   let h = 0;
@@ -36,6 +38,7 @@ const MIN_TREEIFY_CAPACITY = 64;
  * ```
  */
 export function javaHashMapOrder(keys: readonly string[]): string[] {
+  expectStrings(keys, 'keys');
   const n = keys.length;
   const spread = keys.map((key) => {
     const h = javaStringHash(key);

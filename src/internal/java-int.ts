@@ -7,6 +7,8 @@
  * @module
  */
 
+import { argumentError, expectInteger, expectString } from './args.ts';
+
 /** `\p{Nd}`: the characters `Character.isDigit` accepts. */
 const DECIMAL_DIGIT = /\p{Nd}/u;
 
@@ -20,6 +22,8 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
  * ```
  */
 export function javaDigit(c: number, radix: number): number {
+  expectInteger(c, 'c');
+  expectInteger(radix, 'radix');
   let value = -1;
   if (c >= 0x30 && c <= 0x39) value = c - 0x30;
   else if (c >= 0x41 && c <= 0x5a) value = c - 0x41 + 10;
@@ -54,6 +58,12 @@ const INT_MAX = 2147483647;
  * ```
  */
 export function parseJavaInt(s: string, begin: number, end: number, radix: number): JavaIntResult {
+  expectString(s, 's');
+  expectInteger(begin, 'begin');
+  expectInteger(end, 'end');
+  expectInteger(radix, 'radix');
+  if (begin < 0 || end > s.length)
+    throw argumentError('begin, end', 'a range inside s', [begin, end]);
   if (begin >= end) return { ok: false, errorIndex: 0 };
   let i = begin;
   let negative = false;

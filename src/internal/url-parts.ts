@@ -5,6 +5,8 @@
  * @module
  */
 
+import { expectString } from './args.ts';
+
 /** A URL cut into its parts (all still encoded) and where each starts in the URL. */
 export interface UrlParts {
   /** `scheme://authority`, or '' for a URL that starts at its path. */
@@ -33,6 +35,7 @@ const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
  * ```
  */
 export function splitUrl(url: string): UrlParts {
+  expectString(url, 'url');
   const origin = ORIGIN.exec(url)?.[0] ?? '';
   const hash = url.indexOf('#', origin.length);
   const end = hash === -1 ? url.length : hash;

@@ -7,6 +7,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { expectObject, expectString, expectStrings } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import { convertUrl } from './convert.ts';
@@ -123,6 +124,12 @@ function requestOf(request: unknown): CheckRequest {
  * ```
  */
 export function formatCheckReport(report: CheckReport, url: string): string {
+  expectObject(report, 'report');
+  expectString(report.version, 'report.version');
+  expectString(report.source, 'report.source');
+  expectStrings(report.problems, 'report.problems');
+  if (report.v2 !== undefined) expectString(report.v2, 'report.v2');
+  expectString(url, 'url');
   return [
     `${report.version}(${report.source})`,
     report.valid ? 'valid' : 'INVALID',
@@ -184,6 +191,9 @@ function bump(counts: Record<string, number>, key: string): void {
  * ```
  */
 export function formatCheckSummary(summary: CheckSummary): string {
+  expectObject(summary, 'summary');
+  expectObject(summary.perVersion, 'summary.perVersion');
+  expectObject(summary.perProblem, 'summary.perProblem');
   const list = (m: Record<string, number>) =>
     Object.entries(m)
       .map(([k, v]) => `${k} ${v}`)

@@ -13,6 +13,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { expectObject, expectString } from '../internal/args.ts';
 import { decodedSegment, placeholderName, templateSegments } from '../internal/template.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
@@ -269,6 +270,8 @@ export function resourceDescription(resource: ResourceInfo): {
   pathKeyKinds: Readonly<Record<string, KeyKind>>;
   simple: boolean;
 } {
+  expectObject(resource, 'resource');
+  expectString(resource.template, 'resource.template');
   return {
     path: resource.template,
     ...(resource.key ? { keyKind: resource.key.kind } : {}),

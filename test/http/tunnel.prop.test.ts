@@ -33,10 +33,21 @@ const base = fc
   .tuple(fc.constantFrom('', 'http://localhost:7279', 'https://h:1'), trickyString)
   .map(([origin, path]) => `${origin}/${path.replace(/[?#]/g, '')}`);
 
+/**
+ * What a URI query may not hold as it is (RFC 3986 §3.4; non-ASCII is allowed as java.net.URI's
+ * "other" characters, except ISO controls and space separators).
+ */
+const NOT_IN_QUERY =
+  /[\x00-\x20"#<>[\]\\^`{|}\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+
+/** `text` as a valid raw query: what a query may not hold percent-encoded, bare `%` as `%25`. */
+const asQuery = (text: string) =>
+  text.replace(/%(?![0-9A-Fa-f]{2})/g, '%25').replace(NOT_IN_QUERY, (c) => encodeURIComponent(c));
+
 /** A non-empty raw query ('?' is allowed in a query, '#' would start the fragment). */
 const query = fc
   .tuple(fc.constantFrom('q=', 'a', '?', '='), content)
-  .map(([start, rest]) => `${start}${rest.replace(/#/g, '%23')}`);
+  .map(([start, rest]) => asQuery(`${start}${rest}`));
 
 const body: fc.Arbitrary<string | Uint8Array | undefined> = fc.oneof(
   fc.constant(undefined),
@@ -111,6 +122,21 @@ function normalized(headers: Record<string, string>, without: string[]): Map<str
 }
 
 describe('tunnel round trip', () => {
+  // '#' is not in the list: in a URL it starts the fragment (the untunnel tests cover it).
+  const BAD = ['\r', '\n', ' ', '"', '<', '[', ']', '\\', '\u0000', '\u2028', '\u0085', '%', '%G0'];
+  test.prop([request, content, fc.constantFrom(...BAD), content], { numRuns: 300 })(
+    'a query a URI cannot hold is refused, not tunneled into a body',
+    (r, before, bad, after) => {
+      const cut = r.url.indexOf('?');
+      // A bare `%` followed by two hex digits would be a valid escape: keep what follows it apart.
+      const next = bad === '%' && /^[0-9A-Fa-f]{2}/.test(asQuery(after)) ? '&' : '';
+      const url = `${r.url.slice(0, cut + 1)}${asQuery(before)}${bad}${next}${asQuery(after)}`;
+      expect(() => tunnelRequest({ ...r, url }, { force: true })).toThrow(
+        expect.objectContaining({ code: 'INVALID_URL' }),
+      );
+    },
+  );
+
   test.prop([request], { numRuns: 1500 })(
     'untunnel(tunnel(r)) is r, modulo Content-Length and a body-less Content-Type',
     (r) => {

@@ -384,12 +384,15 @@ describe('tunneling', () => {
     expect(untunnelRequest(tunneled).url).toBe('http://h/p?q=1&r=%23#f');
   });
 
-  test('the default threshold is 4096 characters of query', () => {
-    expect(DEFAULT_TUNNEL_THRESHOLD).toBe(4096);
+  // The official LinkedIn clients tunnel a query longer than 4000 characters
+  // (linkedin-api-client: `query.length > MAX_QUERY_STRING_LENGTH`, 4000).
+  test('by default a query longer than 4000 characters is tunneled, as the official clients do', () => {
+    expect(DEFAULT_TUNNEL_THRESHOLD).toBe(4001);
     const query = (n: number) => `q=${'x'.repeat(n - 2)}`;
-    const short = get(`/r?${query(4095)}`);
+    const short = get(`/r?${query(4000)}`);
     expect(tunnelRequest(short)).toBe(short);
-    expect(tunnelRequest(get(`/r?${query(4096)}`)).method).toBe('POST');
+    expect(tunnelRequest(get(`/r?${query(4001)}`)).method).toBe('POST');
+    expect(tunnelRequest(get(`/r?${query(4095)}`)).method).toBe('POST');
     expect(tunnelRequest(get(`/r?${query(10)}`), { threshold: 10 }).method).toBe('POST');
     expect(tunnelRequest(get(`/r?${query(10)}`), { threshold: Infinity }).method).toBe('GET');
   });
