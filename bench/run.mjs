@@ -1,242 +1,377 @@
-// npm run bench: our codecs against JSON and linkedin-api-client, measured in one run, on the
-// built package. Prints per-fixture times, ratios, geometric means and the targets.
-import { execFileSync } from 'node:child_process';
+// npm run bench: our codecs against JSON and linkedin-api-client, on the built package.
+//
+// How it measures (issue 12): CPU time (process.cpuUsage), not wall time, since the machine is
+// shared; contenders interleaved in one process (rounds A B C, B C A, ...), so drift hits them
+// alike; every group repeated in fresh processes (--procs, default 3), since JIT state differs
+// from one process to the next. Each figure is the median over processes, with the spread
+// (min–max) beside it; ratios are taken within a process, then the same way.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { do_not_optimize, measure } from 'mitata';
-import { batchIds, finderParams, v1Urls, values } from './fixtures.mjs';
+import { batchIds, finderParams, values } from './fixtures.mjs';
+import { idls, translationCorpus } from './translation-corpus.mjs';
 
-// Imported as a whole, so that a function the build does not export yet skips its group (with a
-// note) instead of failing the whole run at link time.
-const restli = await import('../dist/node/index.js');
-
-const require = createRequire(import.meta.url);
-const peerEncoder = require('linkedin-api-client/dist/lib/utils/encoder.js');
-const peerDecoder = require('linkedin-api-client/dist/lib/utils/decoder.js');
-const peerRestli = require('linkedin-api-client/dist/lib/utils/restli-utils.js');
 const root = fileURLToPath(new URL('..', import.meta.url));
-const filter = process.argv.includes('--filter')
-  ? process.argv[process.argv.indexOf('--filter') + 1]
-  : '';
+const self = fileURLToPath(import.meta.url);
+const arg = (name, fallback) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback;
+const filter = arg('--filter', '');
+const procs = Number(arg('--procs', 3));
+const cliLines = Number(arg('--lines', 1_000_000));
 
-/**
- * Average ns per call. mitata's own warm-up is a few samples; the first benchmark of a process
- * still ran up to 2x slow while V8 finished tiering it up, so each function first runs for
- * 150 ms of wall time.
- */
-async function ns(fn) {
-  for (const end = performance.now() + 150; performance.now() < end; ) do_not_optimize(fn());
-  const stats = await measure(() => do_not_optimize(fn()), { min_cpu_time: 300e6 });
-  return stats.avg;
+/** CPU nanoseconds per call of `fn`, over at least `ms` ms of CPU time. */
+function cpuNs(fn, ms) {
+  let n = 0;
+  let batch = 1;
+  const t0 = process.cpuUsage();
+  for (;;) {
+    for (let i = 0; i < batch; i++) fn();
+    n += batch;
+    const t = process.cpuUsage(t0);
+    const us = t.user + t.system;
+    if (us >= ms * 1000) return (us * 1000) / n;
+    if (batch < 1024) batch *= 2;
+  }
 }
 
+/** Interleaved rounds over the contenders; the median ns per call of each. */
+function interleaved(contenders, rounds = 7, ms = 40) {
+  const names = Object.keys(contenders);
+  for (const name of names) cpuNs(contenders[name], 150); // warm-up: let V8 tier up
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(r + j) % names.length];
+      samples[name].push(cpuNs(contenders[name], ms));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
-const fmt = (n) =>
-  n >= 1e6
-    ? `${(n / 1e6).toFixed(2)} ms`
-    : n >= 1e3
-      ? `${(n / 1e3).toFixed(2)} µs`
-      : `${n.toFixed(0)} ns`;
+const fmt = (ns) =>
+  ns >= 1e6
+    ? `${(ns / 1e6).toFixed(2)} ms`
+    : ns >= 1e3
+      ? `${(ns / 1e3).toFixed(2)} µs`
+      : `${ns.toFixed(0)} ns`;
+/** `median (min–max)` of per-process figures. */
+const spread = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
+const x2 = (r) => `${r.toFixed(2)}x`;
 
-/**
- * A group compares `ours` with `json` (the JSON baseline) and `peer` (linkedin-api-client) on
- * each fixture. Adding a row is adding an entry here.
- */
-const groups = [
-  {
-    name: 'encode',
-    fixtures: values,
-    needs: 'encode',
-    ours: (v) => () => restli.encode(v),
-    json: (v) => () => JSON.stringify(v),
-    peer: (v) => () => peerEncoder.encode(v),
-  },
-  {
-    name: 'decode',
-    // The encoded text of the same fixtures; JSON.parse gets their JSON text.
-    fixtures: Object.fromEntries(
-      Object.entries(values).map(([k, v]) => [
-        k,
-        { text: restli.encode(v), json: JSON.stringify(v) },
-      ]),
-    ),
-    needs: 'decode',
-    ours: (f) => () => restli.decode(f.text),
-    json: (f) => () => JSON.parse(f.json),
-    peer: (f) => () => peerDecoder.decode(f.text),
-  },
-  {
-    // The whole query of a request. The peer has no protocol 1.0, so both rows compare with its
-    // 2.0 writer; JSON is the baseline as elsewhere.
-    name: 'query',
-    fixtures: {
-      'finder, 10 params, 2.0': { params: finderParams, version: '2.0.0' },
-      'finder, 10 params, 1.0': { params: finderParams, version: '1.0.0' },
-    },
-    needs: 'encodeQuery',
-    ours: (f) => () => restli.encodeQuery(f.params, { version: f.version }),
-    json: (f) => () => JSON.stringify(f.params),
-    peer: (f) => () => peerEncoder.paramEncode(f.params),
-  },
-  {
-    name: 'url',
-    needs: 'buildUrl',
-    fixtures: {
-      'batch get, 100 ids, 2.0': { ids: batchIds, version: '2.0.0' },
-      'batch get, 100 ids, 1.0': { ids: batchIds, version: '1.0.0' },
-    },
-    ours: (f) => () =>
-      restli.buildUrl(
-        { method: 'batch_get', resource: 'people', ids: f.ids, fields: ['id', 'firstName'] },
-        { version: f.version, base: 'https://api.linkedin.com/v2/' },
-      ),
-    json: (f) => () => JSON.stringify(f.ids),
-    peer: (f) => () =>
-      `https://api.linkedin.com/v2/people?${peerRestli.encodeQueryParamsForGetRequests({ ids: f.ids, fields: 'id,firstName' })}`,
-  },
-];
+// ---------------------------------------------------------------------------------------------
+// Groups: each runs in a child process and returns { fixture: { contender: ns } }.
 
-/** Runs one group in this process and returns its rows. */
-async function runGroup(group) {
-  const rows = [];
-  for (const [name, fixture] of Object.entries(group.fixtures)) {
-    const ours = await ns(group.ours(fixture));
-    const json = await ns(group.json(fixture));
-    const peer = await ns(group.peer(fixture));
-    rows.push({ name, ours, json, peer });
+async function childGroup(name) {
+  const restli = await import('../dist/node/index.js');
+  const require = createRequire(import.meta.url);
+  const peerEncoder = require('linkedin-api-client/dist/lib/utils/encoder.js');
+  const peerDecoder = require('linkedin-api-client/dist/lib/utils/decoder.js');
+  const peerRestli = require('linkedin-api-client/dist/lib/utils/restli-utils.js');
+  const out = {};
+  if (name === 'encode') {
+    for (const [k, v] of Object.entries(values)) {
+      out[k] = interleaved({
+        ours: () => restli.encode(v),
+        json: () => JSON.stringify(v),
+        peer: () => peerEncoder.encode(v),
+      });
+    }
+  } else if (name === 'decode') {
+    for (const [k, v] of Object.entries(values)) {
+      const text = restli.encode(v);
+      const json = JSON.stringify(v);
+      out[k] = interleaved({
+        ours: () => restli.decode(text),
+        json: () => JSON.parse(json),
+        peer: () => peerDecoder.decode(text),
+      });
+    }
+  } else if (name === 'query') {
+    for (const version of ['2.0.0', '1.0.0']) {
+      // The peer has no protocol 1.0: both rows compare with its 2.0 writer.
+      out[`finder, 10 params, ${version.slice(0, 3)}`] = interleaved({
+        ours: () => restli.encodeQuery(finderParams, { version }),
+        json: () => JSON.stringify(finderParams),
+        peer: () => peerEncoder.paramEncode(finderParams),
+      });
+    }
+  } else if (name === 'url') {
+    for (const version of ['2.0.0', '1.0.0']) {
+      const request = {
+        method: 'batch_get',
+        resource: 'people',
+        ids: batchIds,
+        fields: ['id', 'firstName'],
+      };
+      out[`batch get, 100 ids, ${version.slice(0, 3)}`] = interleaved({
+        ours: () => restli.buildUrl(request, { version, base: 'https://api.linkedin.com/v2/' }),
+        json: () => JSON.stringify(batchIds),
+        peer: () =>
+          `https://api.linkedin.com/v2/people?${peerRestli.encodeQueryParamsForGetRequests({ ids: batchIds, fields: 'id,firstName' })}`,
+      });
+    }
+  } else if (name === 'translate') {
+    const corpus = translationCorpus(restli.buildUrl);
+    const index = restli.loadResources(idls);
+    const n = corpus.length;
+    const cursor = { none: 0, index: 0, perCall: 0 };
+    // One call converts the next URL of the corpus, so every kind and direction takes its turn.
+    out['10 000 URLs, 7 kinds, half 1.0→2.0, half 2.0→1.0'] = interleaved(
+      {
+        'no IDL': () => {
+          const x = corpus[cursor.none++ % n];
+          return restli.convertUrl(x.url, { to: x.to });
+        },
+        'IDL index': () => {
+          const x = corpus[cursor.index++ % n];
+          return restli.convertUrl(x.url, { to: x.to, resources: index, httpMethod: x.httpMethod });
+        },
+        'IDLs per call': () => {
+          const x = corpus[cursor.perCall++ % n];
+          return restli.convertUrl(x.url, { to: x.to, resources: idls, httpMethod: x.httpMethod });
+        },
+      },
+      7,
+      100,
+    );
+  } else if (name === 'alloc') {
+    // Bytes per call: no scavenge can run inside the window (64 MiB young generation, started
+    // by --min-semi-space-size), so the heap growth is what the calls allocated.
+    const text = restli.encode(values.finder);
+    const json = JSON.stringify(values.finder);
+    const bytes = (fn, calls = 2000) => {
+      for (let i = 0; i < 5000; i++) fn();
+      const keep = new Array(calls);
+      globalThis.gc();
+      const h0 = process.memoryUsage().heapUsed;
+      for (let i = 0; i < calls; i++) keep[i] = fn();
+      return (process.memoryUsage().heapUsed - h0) / calls;
+    };
+    const runs = { ours: [], json: [], peer: [] };
+    for (let r = 0; r < 5; r++) {
+      runs.ours.push(bytes(() => restli.decode(text)));
+      runs.json.push(bytes(() => JSON.parse(json)));
+      runs.peer.push(bytes(() => peerDecoder.decode(text)));
+    }
+    out['decode of the finder, bytes per call'] = {
+      ours: median(runs.ours),
+      json: median(runs.json),
+      peer: median(runs.peer),
+    };
   }
-  return rows;
+  return out;
 }
 
-// Each group runs in a fresh process: the JIT feedback one group leaves behind (megamorphic call
-// sites, heap growth) otherwise skews the next group by up to 2x, which says nothing about
-// either codec.
-const only = process.argv.includes('--group')
-  ? process.argv[process.argv.indexOf('--group') + 1]
-  : undefined;
-if (only !== undefined) {
-  const group = groups.find((g) => g.name === only);
-  process.stdout.write(JSON.stringify(await runGroup(group)));
-  process.exit(0);
-}
-
-const summary = {};
-for (const group of groups) {
-  if (filter && !group.name.includes(filter)) continue;
-  if (typeof restli[group.needs] !== 'function') {
-    console.log(
-      `\n## ${group.name}\n\nskipped: dist/node/index.js does not export ${group.needs} yet`,
-    );
-    continue;
-  }
-  let rows;
-  try {
-    // linkedin-api-client loops forever on some inputs (`(a,b)`); the fixtures avoid them, and
-    // the time limit keeps a new fixture that does not from hanging the run.
-    rows = JSON.parse(
-      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--group', group.name], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-        timeout: 120_000,
-      }),
-    );
-  } catch (error) {
-    console.log(
-      `\n## ${group.name}\n\nskipped: ${error.signal === 'SIGTERM' ? 'timed out' : error.message}`,
-    );
-    continue;
-  }
-  console.log(`\n## ${group.name}\n`);
-  console.log('| fixture | ours | JSON | linkedin-api-client | ours / JSON | peer / ours |');
-  console.log('|---|---|---|---|---|---|');
-  for (const { name, ours, json, peer } of rows) {
-    console.log(
-      `| ${name} | ${fmt(ours)} | ${fmt(json)} | ${fmt(peer)} | ${(ours / json).toFixed(2)}x | ${(peer / ours).toFixed(1)}x |`,
-    );
-  }
-  summary[group.name] = {
-    toJson: geomean(rows.map((r) => r.ours / r.json)),
-    peerToOurs: geomean(rows.map((r) => r.peer / r.ours)),
-  };
-  console.log(
-    `\n${group.name}, geometric mean: ${summary[group.name].toJson.toFixed(2)}x JSON, ${summary[group.name].peerToOurs.toFixed(1)}x faster than linkedin-api-client`,
+function runChild(name) {
+  const flags = name === 'alloc' ? ['--expose-gc', '--min-semi-space-size=64'] : [];
+  return JSON.parse(
+    execFileSync(process.execPath, [...flags, self, '--child', name], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      // linkedin-api-client loops forever on some inputs (`(a,b)`); the fixtures avoid them, and
+      // the limit keeps a new fixture that does not from hanging the run.
+      timeout: 300_000,
+    }),
   );
 }
 
-/** Median wall time of a fresh process, in ms. */
-function startup(args, runs = 15) {
+if (process.argv.includes('--child')) {
+  process.stdout.write(JSON.stringify(await childGroup(arg('--child'))));
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: runs each group in `procs` fresh processes and prints medians and spreads.
+
+const restli = await import('../dist/node/index.js');
+const summary = {};
+const wants = (name) => !filter || name.includes(filter);
+
+for (const name of ['encode', 'decode', 'query', 'url']) {
+  if (!wants(name)) continue;
+  const runs = [];
+  for (let p = 0; p < procs; p++) runs.push(runChild(name));
+  console.log(`\n## ${name} (CPU time per call; median of ${procs} processes, min–max)\n`);
+  console.log('| fixture | ours | JSON | linkedin-api-client | ours / JSON | peer / ours |');
+  console.log('|---|---|---|---|---|---|');
+  const toJson = runs.map(() => []);
+  const peerToOurs = runs.map(() => []);
+  for (const fixture of Object.keys(runs[0])) {
+    const col = (c) => runs.map((r) => r[fixture][c]);
+    const rj = runs.map((r) => r[fixture].ours / r[fixture].json);
+    const rp = runs.map((r) => r[fixture].peer / r[fixture].ours);
+    runs.forEach((_, i) => {
+      toJson[i].push(rj[i]);
+      peerToOurs[i].push(rp[i]);
+    });
+    console.log(
+      `| ${fixture} | ${fmt(median(col('ours')))} | ${fmt(median(col('json')))} | ${fmt(median(col('peer')))} | ${spread(rj, x2)} | ${spread(rp, x2)} |`,
+    );
+  }
+  const gj = toJson.map(geomean);
+  const gp = peerToOurs.map(geomean);
+  const worstPeer = peerToOurs.map((rs) => Math.min(...rs));
+  const worstJson = toJson.map((rs) => Math.max(...rs));
+  summary[name] = { gj, gp, worstPeer, worstJson };
+  console.log(
+    `\n${name}, geometric mean: ${spread(gj, x2)} of JSON, ${spread(gp, x2)} faster than linkedin-api-client`,
+  );
+}
+
+if (wants('alloc')) {
+  const runs = [];
+  for (let p = 0; p < procs; p++) runs.push(runChild('alloc'));
+  console.log(`\n## allocation (bytes per call; median of ${procs} processes, min–max)\n`);
+  for (const fixture of Object.keys(runs[0])) {
+    const col = (c) => runs.map((r) => r[fixture][c]);
+    const b = (x) => `${Math.round(x)} B`;
+    console.log(
+      `${fixture}: ours ${spread(col('ours'), b)}, JSON.parse ${spread(col('json'), b)}, linkedin-api-client ${spread(col('peer'), b)}`,
+    );
+    summary.alloc = col('ours');
+  }
+}
+
+if (wants('translate') && typeof restli.convertUrl === 'function') {
+  const runs = [];
+  for (let p = 0; p < procs; p++) runs.push(runChild('translate'));
+  console.log(`\n## translate (convertUrl, one core; median of ${procs} processes, min–max)\n`);
+  for (const fixture of Object.keys(runs[0])) {
+    console.log(`${fixture}:`);
+    for (const c of Object.keys(runs[0][fixture])) {
+      const rates = runs.map((r) => 1e9 / r[fixture][c]);
+      console.log(
+        `- ${c}: ${spread(rates, (x) => `${Math.round(x).toLocaleString('en')}`)} URLs/s`,
+      );
+      summary[`translate ${c}`] = rates;
+    }
+  }
+}
+
+/** Wall ms of `node args` in fresh processes: median and spread of `runs`. */
+function wall(args, runs = 15) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe' });
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[runs >> 1];
+  return times;
 }
 
-function importTime(runs = 15) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
+if (wants('start-up')) {
+  console.log('\n## start-up (fresh processes; median, min–max)\n');
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const first = [];
+  for (let i = 0; i < 9; i++) {
     const out = execFileSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
-        "const t = performance.now(); await import('./dist/node/index.js'); console.log(performance.now() - t);",
+        `const { decode } = await import('./dist/node/index.js');
+         const c = process.cpuUsage(); const t = performance.now();
+         decode(${JSON.stringify(restli.encode(values.finder))});
+         const u = process.cpuUsage(c);
+         console.log(JSON.stringify([performance.now() - t, (u.user + u.system) / 1000]));`,
       ],
       { cwd: root, encoding: 'utf8' },
     );
-    times.push(Number(out));
+    first.push(JSON.parse(out));
   }
-  return times.sort((a, b) => a - b)[runs >> 1];
+  summary.firstDecode = first.map((f) => f[1]);
+  console.log(
+    `first decode() of the finder after import: ${spread(
+      first.map((f) => f[1]),
+      ms,
+    )} CPU, ${spread(
+      first.map((f) => f[0]),
+      ms,
+    )} wall (9 processes)`,
+  );
+  const version = wall(['dist/cli.js', '--version']);
+  const decodeCli = wall(['dist/cli.js', 'decode', '(a:b)']);
+  summary.cliDecode = decodeCli;
+  console.log(`restli --version: ${spread(version, ms)} wall (15 processes)`);
+  console.log(`restli decode '(a:b)': ${spread(decodeCli, ms)} wall (15 processes)`);
 }
 
-/** URLs per second of convertUrl over a mix of v1 finder and batch URLs, best of 5 rounds. */
-function throughput() {
-  let best = 0;
-  for (let round = 0; round < 5; round++) {
-    const t = performance.now();
-    for (const url of v1Urls) restli.convertUrl(url, { to: '2.0.0' });
-    best = Math.max(best, v1Urls.length / ((performance.now() - t) / 1000));
+if (wants('cli') && existsSync('/usr/bin/time')) {
+  // 1M lines: the translation corpus (half 1.0, half 2.0) repeated, converted to 2.0.
+  const dir = mkdtempSync(join(tmpdir(), 'restli-bench-'));
+  const file = join(dir, 'urls.txt');
+  const corpus = translationCorpus(restli.buildUrl).map((x) => `/${x.url}`);
+  const stream = createWriteStream(file);
+  for (let i = 0; i < cliLines; i++) {
+    if (!stream.write(`${corpus[i % corpus.length]}\n`)) {
+      await new Promise((resolve) => stream.once('drain', resolve));
+    }
   }
-  return best;
-}
-let convertRate;
-if ((!filter || 'convert'.includes(filter)) && typeof restli.convertUrl === 'function') {
-  convertRate = throughput();
-  console.log('\n## convert\n');
+  await new Promise((resolve) => stream.end(resolve));
+  const rates = [];
+  const rss = [];
+  for (let p = 0; p < procs; p++) {
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%e %U %S %M',
+        'sh',
+        '-c',
+        `exec node dist/cli.js convert --to 2.0.0 < ${file} > /dev/null 2>&1`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const [elapsed, user, sys, maxKb] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+    rates.push(cliLines / (user + sys));
+    rss.push(maxKb / 1024);
+    void elapsed;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  summary.cliRate = rates;
+  summary.cliRss = rss;
   console.log(
-    `convertUrl, 1.0 → 2.0, typical finder and batch URLs: ${Math.round(convertRate).toLocaleString('en')} URLs/s on one core`,
+    `\n## restli convert, ${cliLines.toLocaleString('en')} mixed lines, start-up included\n`,
+  );
+  console.log(
+    `${spread(rates, (x) => Math.round(x).toLocaleString('en'))} lines per CPU second; peak RSS ${spread(rss, (x) => `${x.toFixed(0)} MiB`)} (${procs} processes)`,
   );
 }
 
-let rootImport;
-let version;
-if (!filter || 'start-up'.includes(filter)) {
-  console.log('\n## start-up\n');
-  rootImport = importTime();
-  version = startup(['dist/cli.js', '--version']);
-  console.log(
-    `import of the package root: ${rootImport.toFixed(1)} ms (median of 15 fresh processes)`,
-  );
-  console.log(`restli --version: ${version.toFixed(0)} ms wall (median of 15)`);
-}
-
+const med = (xs) => (xs === undefined ? undefined : median(xs));
+const check = (value, ok) => (value === undefined ? 'SKIP' : ok(value) ? 'PASS' : 'MISS');
 const targets = [
-  ['encode ≥ 5x faster than linkedin-api-client', summary.encode && summary.encode.peerToOurs >= 5],
-  ['encode within 1.5x of JSON.stringify', summary.encode && summary.encode.toJson <= 1.5],
-  ['decode faster than linkedin-api-client', summary.decode && summary.decode.peerToOurs > 1],
-  ['root import < 15 ms', rootImport === undefined ? undefined : rootImport < 15],
-  ['restli --version < 150 ms', version === undefined ? undefined : version < 150],
+  ['decode ≥ 2x faster than linkedin-api-client (geomean)', med(summary.decode?.gp), (v) => v >= 2],
+  ['decode ≥ 1.3x faster on every fixture', med(summary.decode?.worstPeer), (v) => v >= 1.3],
+  ['decode ≤ 3x JSON.parse (geomean)', med(summary.decode?.gj), (v) => v <= 3],
+  ['≤ 1 500 bytes per decode of the finder', med(summary.alloc), (v) => v <= 1500],
+  ['first decode() ≤ 15 ms', med(summary.firstDecode), (v) => v <= 15],
+  ['encode ≤ 1.4x JSON.stringify (geomean)', med(summary.encode?.gj), (v) => v <= 1.4],
+  ['encode: no fixture above 2.5x JSON', med(summary.encode?.worstJson), (v) => v <= 2.5],
+  ['encode ≥ 6x faster than linkedin-api-client', med(summary.encode?.gp), (v) => v >= 6],
+  ['convertUrl ≥ 100k URLs/s without IDL', med(summary['translate no IDL']), (v) => v >= 100e3],
   [
-    'convert ≥ 50 000 URLs/s per core',
-    convertRate === undefined ? undefined : convertRate >= 50_000,
+    'convertUrl ≥ 80k URLs/s with an IDL index',
+    med(summary['translate IDL index']),
+    (v) => v >= 80e3,
   ],
+  ['restli convert ≥ 60k lines/s', med(summary.cliRate), (v) => v >= 60e3],
+  ['restli convert peak RSS ≤ 80 MiB', med(summary.cliRss), (v) => v <= 80],
+  ["restli decode '(a:b)' ≤ 110 ms wall", med(summary.cliDecode), (v) => v <= 110],
 ];
-// The typed layer's rows (bench/typed.mjs, kept apart so that this file stays perf's).
-if (!filter || 'typed'.includes(filter)) await (await import('./typed.mjs')).runTypedBench();
+// The typed layer's rows (bench/typed.mjs, kept apart).
+if (wants('typed')) await (await import('./typed.mjs')).runTypedBench();
 
-console.log('\n## targets\n');
-for (const [name, ok] of targets)
-  console.log(`${ok === undefined ? 'SKIP' : ok ? 'PASS' : 'MISS'}  ${name}`);
+console.log('\n## targets (on the medians)\n');
+for (const [name, value, ok] of targets) console.log(`${check(value, ok)}  ${name}`);
 console.log(`\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}`);

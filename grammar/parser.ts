@@ -19,7 +19,9 @@
 import {
   EmbeddedActionsParser,
   EOF,
+  type IOrAlt,
   type IParserErrorMessageProvider,
+  type IRecognitionException,
   type IToken,
   type TokenType,
 } from 'chevrotain';
@@ -27,7 +29,7 @@ import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { InvalidUtf8 } from '../src/internal/percent.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
-import { tokenize, type ValueToken } from './lexer.ts';
+import { releaseTokens, tokenize, type ValueToken } from './lexer.ts';
 import { withStackGuard } from './stack.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
@@ -73,42 +75,80 @@ const messages: IParserErrorMessageProvider = {
 };
 
 class ValueParser extends EmbeddedActionsParser {
-  constructor() {
+  /**
+   * `validate: false` skips chevrotain's grammar validations (about 4 ms of the first decode):
+   * they check the grammar, not the input, so production skips them and a test runs them
+   * ({@link checkValueGrammar}).
+   */
+  constructor(validate: boolean) {
     super(allTokens, {
       recoveryEnabled: false,
       maxLookahead: 1,
       errorMessageProvider: messages,
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }
 
-  // Built once: an alternatives array literal inside the rule would be allocated on every call.
-  private readonly elementAlternatives = [
-    { ALT: () => this.SUBRULE(this.map) },
-    { ALT: () => this.SUBRULE(this.list) },
-    { ALT: () => (this.CONSUME(StringToken) as unknown as ValueToken).payload },
-  ];
+  /**
+   * The alternatives of an element, built once per place they are used (an array literal inside
+   * a rule would be allocated on every call). Each place has its own occurrence indices, as
+   * chevrotain requires; `map` and `list` choose their values with them directly instead of
+   * calling the `element` rule, which saves a rule invocation per leaf.
+   */
+  private alternatives(occurrence: 1 | 2): IOrAlt<RestliData>[] {
+    const subrule = `SUBRULE${occurrence}` as const;
+    const consume = `CONSUME${occurrence}` as const;
+    return [
+      { ALT: () => this[subrule](this.map) },
+      { ALT: () => this[subrule](this.list) },
+      { ALT: () => (this[consume](StringToken) as unknown as ValueToken).payload },
+    ];
+  }
+
+  private readonly elementAlternatives = this.alternatives(1);
+  // In `map`, CONSUME1 reads keys, so its values use occurrence 2.
+  private readonly valueAlternatives = this.alternatives(2);
+  private readonly itemAlternatives = this.alternatives(1);
 
   readonly element = this.RULE('element', (): RestliData => this.OR(this.elementAlternatives));
 
-  // No ACTION wrappers around the stores below: during chevrotain's recording phase they only
-  // write to a map that is thrown away.
+  /**
+   * The map and list under construction, innermost last. The repetitions below read the current
+   * container from here rather than capturing it, so that their options objects and closures are
+   * built once, not on every map and list. `parseTokens` resets it before each parse.
+   */
+  private maps: RestliDataMap[] = [];
+  private lists: RestliData[][] = [];
+
+  // Each entry: STRING ":" element. `MANY_SEP` reads the separators with a plain token test
+  // (no lookahead function per item, as `MANY` has). No ACTION wrappers around the stores: during
+  // chevrotain's recording phase they only write to a container that is thrown away.
+  private readonly entries = {
+    SEP: ItemSep,
+    DEF: () => {
+      const key = (this.CONSUME1(StringToken) as unknown as ValueToken).payload;
+      this.CONSUME(KvSep);
+      const value = this.OR1(this.valueAlternatives);
+      // Duplicate keys: the last one wins, as in the reference.
+      setOwn(this.maps[this.maps.length - 1]!, key, value);
+    },
+  };
+
+  private readonly items = {
+    SEP: ItemSep,
+    DEF: () => {
+      const value = this.OR1(this.itemAlternatives);
+      this.lists[this.lists.length - 1]!.push(value);
+    },
+  };
+
   readonly map = this.RULE('map', (): RestliDataMap => {
     const map: RestliDataMap = {};
     this.CONSUME(MapStart);
-    this.OPTION(() => {
-      // The entry rule is inlined: a subrule call per entry costs more than the entry itself.
-      let key = (this.CONSUME(StringToken) as unknown as ValueToken).payload;
-      this.CONSUME(KvSep);
-      setOwn(map, key, this.SUBRULE(this.element));
-      this.MANY(() => {
-        this.CONSUME(ItemSep);
-        key = (this.CONSUME2(StringToken) as unknown as ValueToken).payload;
-        this.CONSUME2(KvSep);
-        // Duplicate keys: the last one wins, as in the reference.
-        setOwn(map, key, this.SUBRULE2(this.element));
-      });
-    });
+    this.maps.push(map);
+    this.MANY_SEP(this.entries);
+    this.maps.pop();
     this.CONSUME(ObjEnd);
     return map;
   });
@@ -116,16 +156,42 @@ class ValueParser extends EmbeddedActionsParser {
   readonly list = this.RULE('list', (): RestliData[] => {
     const list: RestliData[] = [];
     this.CONSUME(ListStart);
-    this.OPTION(() => {
-      list.push(this.SUBRULE(this.element));
-      this.MANY(() => {
-        this.CONSUME(ItemSep);
-        list.push(this.SUBRULE2(this.element));
-      });
-    });
+    this.lists.push(list);
+    this.MANY_SEP(this.items);
+    this.lists.pop();
     this.CONSUME(ObjEnd);
     return list;
   });
+
+  /**
+   * `MANY_SEP` without the error-recovery bookkeeping: chevrotain 11.2 (pinned) builds a closure
+   * and an argument array on every call for `attemptInRepetitionRecovery`, a no-op here since
+   * recovery is off — a quarter of the bytes a decode allocated. Same lookahead, same order of
+   * calls, so the same errors. Recording (self-analysis) does not go through this method.
+   */
+  protected manySepFirstInternalLogic(
+    _occurrence: number,
+    options: { SEP: TokenType; DEF: () => void },
+    key: number,
+  ): void {
+    const self = this as unknown as {
+      getLaFuncFromCache(key: number): () => boolean;
+      tokenMatcher(token: IToken, type: TokenType): boolean;
+      LA_FAST(howMuch: number): IToken;
+    };
+    if (self.getLaFuncFromCache(key).call(this) !== true) return;
+    options.DEF.call(this);
+    while (self.tokenMatcher(self.LA_FAST(1), options.SEP)) {
+      this.CONSUME(options.SEP);
+      options.DEF.call(this);
+    }
+  }
+
+  /** Forgets the containers of a parse that stopped half-way. */
+  resetContainers(): void {
+    this.maps.length = 0;
+    this.lists.length = 0;
+  }
 
   /**
    * Offset of the last `(` consumed, for a call stack that overflowed: `currIdx` is never rewound
@@ -136,7 +202,7 @@ class ValueParser extends EmbeddedActionsParser {
       const token = this.LA(i) as unknown as ValueToken;
       if (token.tokenType === EOF) return 0;
       // The paren of `List(` is its last character.
-      if (token.tokenType === ListStart) return token.startOffset + token.image.length - 1;
+      if (token.tokenType === ListStart) return token.end - 1;
       if (token.tokenType === MapStart) return token.startOffset;
     }
   }
@@ -156,15 +222,35 @@ export interface ParseValueOptions {
  */
 export function parseValue(input: string, options: ParseValueOptions): RestliData {
   const tokens = tokenize(input, options);
-  parser ??= new ValueParser();
+  parser ??= new ValueParser(false);
+  try {
+    return parseTokens(parser, input, tokens);
+  } finally {
+    // Reused tokens would otherwise keep a large input alive until the next call.
+    if (input.length > 65_536) releaseTokens(tokens.length);
+  }
+}
+
+/**
+ * Builds the parser with chevrotain's grammar validations on, which throws on any grammar
+ * definition error (ambiguous alternatives, left recursion, unresolved rules). For tests.
+ */
+export function checkValueGrammar(): void {
+  new ValueParser(true);
+}
+
+function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): RestliData {
   // chevrotain reads only the fields ValueToken has (see lexer.ts).
   parser.input = tokens as IToken[];
+  parser.resetContainers();
   const value = withStackGuard(
-    () => parser!.element(),
+    () => parser.element(),
     input,
-    () => parser!.deepestOpenOffset(),
+    () => parser.deepestOpenOffset(),
   );
-  const error = parser.errors[0];
+  // The `errors` getter clones the array on every read; the field behind it does not.
+  const error = ((parser as unknown as { _errors?: IRecognitionException[] })._errors ??
+    parser.errors)[0];
   if (error !== undefined) {
     const [code, reason] = error.message.split('\0') as [ErrorCode, string];
     const offset = isEnd(error.token) ? input.length : error.token.startOffset;

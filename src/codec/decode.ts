@@ -5,9 +5,10 @@
  */
 
 import { RestliSyntaxError } from '../errors.ts';
+import { expectOptions, expectString } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
+import { checkEscape, decodeChecked, type InvalidUtf8 } from '../internal/percent.ts';
 import type { RestliData } from '../types.ts';
-import type { InvalidUtf8 } from './escape.ts';
 import { grammars } from './grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './limits.ts';
 
@@ -42,10 +43,15 @@ export interface DecodeOptions {
  * `DEPTH_EXCEEDED` or `MAX_LENGTH_EXCEEDED`.
  */
 export function decode(text: string, options?: DecodeOptions): RestliData {
+  expectString(text, 'text');
+  expectOptions(options);
   checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
+  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  const scalar = decodeScalar(text, invalidUtf8);
+  if (scalar !== undefined) return scalar;
   return grammars().value.parseValue(text, {
     maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
-    invalidUtf8: options?.invalidUtf8 ?? 'error',
+    invalidUtf8,
   });
 }
 
@@ -64,4 +70,29 @@ export function decodeLimits(options?: DecodeOptions): Required<DecodeOptions> {
     maxLength: options?.maxLength ?? DEFAULT_MAX_LENGTH,
     invalidUtf8: options?.invalidUtf8 ?? 'error',
   };
+}
+
+/**
+ * The direct path for a value with no grammar character: a lone STRING token, which is its
+ * percent-decoded text (`''` is the empty string). It raises the errors the grammar path raises,
+ * in the same order (the scanner checks escapes left to right, then decodes the piece), and
+ * returns `undefined` when the grammar must decide (a grammar character, or empty input). It
+ * never loads the parser. A differential property test holds it to the grammar path.
+ */
+export function decodeScalar(text: string, invalidUtf8: InvalidUtf8): string | undefined {
+  const n = text.length;
+  if (n === 0) return undefined;
+  let escaped = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25) {
+      checkEscape(text, i);
+      escaped = true;
+      i += 2;
+    } else if (c <= 0x3a && (c === 0x28 || c === 0x29 || c === 0x2c || c === 0x3a)) {
+      return undefined;
+    }
+  }
+  if (!escaped) return text === "''" ? '' : text;
+  return decodeChecked(text, 0, n, invalidUtf8 === 'replace');
 }

@@ -16,6 +16,7 @@ import { LoneSurrogateError } from '../errors.ts';
 export type { InvalidUtf8, PercentDecodeOptions } from '../internal/percent.ts';
 export { decodeOctetRun, isHex, percentDecode, utf8Decode } from '../internal/percent.ts';
 
+import { argumentError, expectString } from '../internal/args.ts';
 import { isHex } from '../internal/percent.ts';
 
 /** Where a 2.0 value is written: a query parameter, a path segment, or a header/body (no URL layer). */
@@ -154,7 +155,12 @@ export function encodeUriComponent(
   component: UriComponent,
   contextual: boolean,
 ): string {
-  return escapeWith(s, URL_TABLES[component], true, contextual);
+  expectString(s, 's');
+  const table = Object.hasOwn(URL_TABLES, component) ? URL_TABLES[component] : undefined;
+  if (table === undefined)
+    throw argumentError('component', "'QUERY_PARAM', 'PATH_SEGMENT' or 'PATH'", component);
+  if (typeof contextual !== 'boolean') throw argumentError('contextual', 'a boolean', contextual);
+  return escapeWith(s, table, true, contextual);
 }
 
 /**
@@ -167,5 +173,6 @@ export function encodeUriComponent(
  * ```
  */
 export function urlEncoderEncode(s: string): string {
+  expectString(s, 's');
   return escapeWith(s, URL_ENCODER_TABLE, true, false, true);
 }

@@ -1,12 +1,21 @@
 /**
- * The percent decoder of the Java reference (URIDecoderUtils): `%XX` runs decoded as UTF-8,
+ * The one percent decoder of the Java reference (URIDecoderUtils): `%XX` runs decoded as UTF-8,
  * malformed escapes and invalid UTF-8 reported at the reference's offsets. Below every layer that
- * reads escaped text: the value scanner, keys, queries, URLs and templates.
+ * reads escaped text: the value scanner, keys, queries, URLs, templates, URNs and the v1 form
+ * decoder all read `%XX` escapes through this module.
+ *
+ * It is on the hot path of every decoder, so it decodes ASCII escapes itself and UTF-8 sequences
+ * straight from the escapes, without collecting bytes into arrays; only the rare invalid UTF-8 in
+ * `'replace'` mode builds a byte array for the WHATWG decoder.
  *
  * @module
  */
 
 import { RestliSyntaxError } from '../errors.ts';
+import { expectInteger, expectOptions, expectString } from './args.ts';
+
+/** How percent-decoding treats escapes whose bytes are not valid UTF-8. */
+export type InvalidUtf8 = 'error' | 'replace';
 
 /** True when the char code `c` is an ASCII hex digit. */
 export function isHex(c: number): boolean {
@@ -14,15 +23,156 @@ export function isHex(c: number): boolean {
 }
 
 /** The value of hex digit `c`, or -1. */
-function hexValue(c: number): number {
+export function hexValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0x41 && c <= 0x46) return c - 0x37;
   if (c >= 0x61 && c <= 0x66) return c - 0x57;
   return -1;
 }
 
-/** How percent-decoding treats escapes whose bytes are not valid UTF-8. */
-export type InvalidUtf8 = 'error' | 'replace';
+/** The byte of the escape `%XX` at `i`, whose two digits are known to be hex. */
+function byteAt(s: string, i: number): number {
+  return (hexValue(s.charCodeAt(i + 1)) << 4) | hexValue(s.charCodeAt(i + 2));
+}
+
+function malformed(input: string, offset: number, digit?: string): RestliSyntaxError {
+  const reason =
+    digit === undefined
+      ? `Malformed percent-encoded octet at index ${offset}`
+      : `Malformed percent-encoded octet at index ${offset}, invalid hexadecimal digit '${digit}'`;
+  return new RestliSyntaxError('MALFORMED_ESCAPE', reason, input, offset);
+}
+
+/**
+ * Throws the reference's error for a `%` at `i` of `input` that is not followed by two hex
+ * digits. The reference reads the two characters after `%` as hex digits whatever they are, so
+ * `%4)` is a bad digit `)`, not a truncated escape before a `)`. `base` and `whole` place a
+ * slice inside the larger input the error should point into.
+ */
+export function checkEscape(input: string, i: number, base = 0, whole = input): void {
+  const error = escapeError(input, i, base, whole);
+  if (error !== undefined) throw error;
+}
+
+/** The error {@link checkEscape} throws, or `undefined` when the escape at `i` is well formed. */
+export function escapeError(
+  input: string,
+  i: number,
+  base = 0,
+  whole = input,
+): RestliSyntaxError | undefined {
+  if (i + 2 >= input.length) return malformed(whole, base + i);
+  if (!isHex(input.charCodeAt(i + 1))) return malformed(whole, base + i + 1, input[i + 1]);
+  if (!isHex(input.charCodeAt(i + 2))) return malformed(whole, base + i + 2, input[i + 2]);
+  return undefined;
+}
+
+let replacingDecoder: InstanceType<typeof TextDecoder> | undefined;
+
+function invalidUtf8Error(input: string, offset: number): RestliSyntaxError {
+  return new RestliSyntaxError(
+    'INVALID_UTF8',
+    `Percent-encoded octets at index ${offset} are not valid UTF-8`,
+    input,
+    offset,
+  );
+}
+
+/**
+ * Decodes `s[start, end)`, every `%` of which is known to start a well-formed escape (the caller
+ * checked them, in its own order of errors). A run of consecutive escapes is one UTF-8 byte
+ * sequence; a sequence that is not UTF-8 is `INVALID_UTF8` at the escape that starts it, or, with
+ * `replace`, the rest of its run goes through the WHATWG decoder (U+FFFD, as Java writes).
+ * `plus` turns a raw `+` into a space. Offsets in errors are `base +` the index into `s`, and
+ * point into `whole`.
+ */
+export function decodeChecked(
+  s: string,
+  start: number,
+  end: number,
+  replace: boolean,
+  plus = false,
+  base = 0,
+  whole = s,
+): string {
+  let out = '';
+  let from = start;
+  let i = start;
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x25) {
+      if (plus && c === 0x2b) {
+        out += `${s.slice(from, i)} `;
+        from = i + 1;
+      }
+      i++;
+      continue;
+    }
+    if (from < i) out += s.slice(from, i);
+    const b = byteAt(s, i);
+    if (b < 0x80) {
+      // Single-character strings of codes below 256 come from V8's cache: no allocation.
+      out += String.fromCharCode(b);
+      i += 3;
+      from = i;
+      continue;
+    }
+    let need = 0;
+    let cp = 0;
+    let min = 0;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      cp = b & 0x1f;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cp = b & 0x0f;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      cp = b & 0x07;
+      min = 0x10000;
+    }
+    let ok = need > 0;
+    let j = i + 3;
+    for (let k = 0; ok && k < need; k++, j += 3) {
+      // Continuation bytes must be escapes of the same run.
+      if (j >= end || s.charCodeAt(j) !== 0x25) {
+        ok = false;
+        break;
+      }
+      const cb = byteAt(s, j);
+      if ((cb & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (cb & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out +=
+        cp < 0x10000
+          ? String.fromCharCode(cp)
+          : String.fromCharCode(0xd7c0 + (cp >> 10), 0xdc00 | (cp & 0x3ff));
+      i = j;
+      from = i;
+      continue;
+    }
+    if (!replace) throw invalidUtf8Error(whole, base + i);
+    // The rest of the run, from the bad sequence on, is replaced as the WHATWG decoder does.
+    let r = i;
+    const bytes: number[] = [];
+    while (r < end && s.charCodeAt(r) === 0x25) {
+      bytes.push(byteAt(s, r));
+      r += 3;
+    }
+    replacingDecoder ??= new TextDecoder('utf-8');
+    out += replacingDecoder.decode(Uint8Array.from(bytes));
+    i = r;
+    from = r;
+  }
+  return from < end ? out + s.slice(from, end) : out;
+}
 
 /** Options of {@link percentDecode}. */
 export interface PercentDecodeOptions {
@@ -36,13 +186,12 @@ export interface PercentDecodeOptions {
   whole?: string;
 }
 
-let replacingDecoder: InstanceType<typeof TextDecoder> | undefined;
-
 /**
  * Decodes `%XX` escapes as URIDecoderUtils does: a run of consecutive escapes is one UTF-8 byte
  * sequence; `+` stays `+` unless `plusAsSpace`. Malformed escapes are a `MALFORMED_ESCAPE`
  * {@link RestliSyntaxError} whose offset is the one Java's message gives; invalid UTF-8 is
- * `INVALID_UTF8` unless `invalidUtf8: 'replace'`.
+ * `INVALID_UTF8` unless `invalidUtf8: 'replace'`. Errors come in the reference's order: a run's
+ * escapes are all checked before its bytes are decoded.
  * @example
  * ```ts
  * percentDecode('a%20b+c'); // 'a b+c'
@@ -51,46 +200,28 @@ let replacingDecoder: InstanceType<typeof TextDecoder> | undefined;
  * ```
  */
 export function percentDecode(s: string, options?: PercentDecodeOptions): string {
+  expectString(s, 's');
+  expectOptions(options);
   const plus = options?.plusAsSpace === true;
   let i = s.indexOf('%');
-  if (i === -1 && !(plus && s.includes('+'))) return s;
-  if (i === -1) return s.replaceAll('+', ' ');
+  if (i === -1) return plus && s.includes('+') ? s.replaceAll('+', ' ') : s;
   const base = options?.base ?? 0;
   const whole = options?.whole ?? s;
   const replace = options?.invalidUtf8 === 'replace';
-  let out = plus ? s.slice(0, i).replaceAll('+', ' ') : s.slice(0, i);
   const n = s.length;
+  let out = i > 0 ? decodeChecked(s, 0, i, replace, plus) : '';
   while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c !== 0x25) {
-      const next = s.indexOf('%', i);
-      const end = next === -1 ? n : next;
-      const chunk = s.slice(i, end);
-      out += plus ? chunk.replaceAll('+', ' ') : chunk;
-      i = end;
-      continue;
+    // A run of triplets: check them all, then decode it as one byte sequence.
+    let j = i;
+    while (j < n && s.charCodeAt(j) === 0x25) {
+      checkEscape(s, j, base, whole);
+      j += 3;
     }
-    // A run of %XX triplets: one UTF-8 byte sequence. ASCII bytes are appended as they come;
-    // only bytes of a multi-byte sequence are collected for the UTF-8 decoder.
-    let runStart = i;
-    let pending: number[] | undefined;
-    while (i < n && s.charCodeAt(i) === 0x25) {
-      if (i + 2 >= n) throw malformed(whole, base + i);
-      const h = hexValue(s.charCodeAt(i + 1));
-      if (h < 0) throw malformed(whole, base + i + 1, s[i + 1]);
-      const l = hexValue(s.charCodeAt(i + 2));
-      if (l < 0) throw malformed(whole, base + i + 2, s[i + 2]);
-      const byte = (h << 4) | l;
-      if (byte < 0x80 && pending === undefined) {
-        out += String.fromCharCode(byte);
-        runStart = i + 3;
-      } else {
-        pending ??= [];
-        pending.push(byte);
-      }
-      i += 3;
-    }
-    if (pending !== undefined) out += utf8Decode(pending, replace, whole, base + runStart);
+    out += decodeChecked(s, i, j, replace, false, base, whole);
+    const next = s.indexOf('%', j);
+    const stop = next === -1 ? n : next;
+    if (j < stop) out += plus ? decodeChecked(s, j, stop, replace, true) : s.slice(j, stop);
+    i = stop;
   }
   return out;
 }
@@ -108,6 +239,9 @@ export function decodeOctetRun(
   start: number,
   options?: Pick<PercentDecodeOptions, 'invalidUtf8'>,
 ): { result: string; consumed: number } {
+  expectString(input, 'input');
+  expectInteger(start, 'start');
+  expectOptions(options);
   if (start >= input.length) {
     throw new RestliSyntaxError(
       'MALFORMED_ESCAPE',
@@ -131,17 +265,10 @@ export function decodeOctetRun(
   return { result, consumed: end - start };
 }
 
-function malformed(input: string, offset: number, digit?: string): RestliSyntaxError {
-  const reason =
-    digit === undefined
-      ? `Malformed percent-encoded octet at index ${offset}`
-      : `Malformed percent-encoded octet at index ${offset}, invalid hexadecimal digit '${digit}'`;
-  return new RestliSyntaxError('MALFORMED_ESCAPE', reason, input, offset);
-}
-
 /**
- * UTF-8 bytes to a string. Strict mode rejects overlong forms, surrogates and truncated
- * sequences, reporting the offset of the escape that starts the bad sequence.
+ * UTF-8 bytes to a string, for decoders that collect bytes themselves (the v1 form decoder).
+ * Strict mode rejects overlong forms, surrogates and truncated sequences, reporting the offset of
+ * the escape that starts the bad sequence (`runOffset + 3 ×` its index).
  */
 export function utf8Decode(
   bytes: readonly number[],
@@ -192,13 +319,7 @@ export function utf8Decode(
         replacingDecoder ??= new TextDecoder('utf-8');
         return out + replacingDecoder.decode(Uint8Array.from(bytes.slice(k)));
       }
-      const offset = runOffset + 3 * k;
-      throw new RestliSyntaxError(
-        'INVALID_UTF8',
-        `Percent-encoded octets at index ${offset} are not valid UTF-8`,
-        input,
-        offset,
-      );
+      throw invalidUtf8Error(input, runOffset + 3 * k);
     }
     out += String.fromCodePoint(cp);
     k += need + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeOctetRun, percentDecode } from '../../src/codec/escape.ts';
+import { decodeOctetRun, percentDecode } from '../../src/internal/percent.ts';
 import { thrown } from '../helpers/errors.ts';
 import { vectorsOf } from '../helpers/vectors.ts';
 

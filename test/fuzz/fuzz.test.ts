@@ -23,14 +23,7 @@ const SLICE_PATTERNS = ['(', ':', '%', '&=', '\r\n ', '/'];
  * Findings owned by other areas, each with its reproducer (see the report of the `http` branch).
  * An entry here is tolerated by the slice; remove it when its owner's fix lands.
  */
-const CODEC = 'perf (src/codec): TypeError on a non-string input, e.g. decode(undefined)';
-const KNOWN: Readonly<Record<string, string>> = {
-  decode: CODEC,
-  decodeOctetRun: CODEC,
-  encodeUriComponent: CODEC,
-  percentDecode: CODEC,
-  urlEncoderEncode: CODEC,
-};
+const KNOWN: Readonly<Record<string, string>> = {};
 
 /** The entry points of src/http, timed in the slice too. */
 const HTTP_ENTRIES = new Set([

@@ -5,10 +5,10 @@
  * @module
  */
 
-import { type InvalidUtf8, utf8Decode } from '../../codec/escape.ts';
 import { RestliSyntaxError } from '../../errors.ts';
 import { optionsArgument, requireString } from '../../internal/args.ts';
 import { parseJavaInt } from '../../internal/java-int.ts';
+import { type InvalidUtf8, utf8Decode } from '../../internal/percent.ts';
 
 /** Options of {@link formDecode}. */
 export interface FormDecodeOptions {
