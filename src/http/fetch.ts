@@ -11,7 +11,12 @@
  */
 
 import { RestliError } from '../errors.ts';
-import { expectObject, expectOptionalString, expectString } from '../internal/args.ts';
+import {
+  argumentError,
+  expectObject,
+  expectOptionalString,
+  expectString,
+} from '../internal/args.ts';
 import type { ResourceIndexByName } from './resource.ts';
 import {
   buildRequest,
@@ -59,6 +64,7 @@ export function toFetchRequest(http: HttpRequestData, base?: string): Request {
  * ```
  */
 export async function fromFetchRequest(request: Request): Promise<HttpRequestData> {
+  if (!(request instanceof Request)) throw argumentError('request', 'a Request', request);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
@@ -76,6 +82,7 @@ export async function fromFetchRequest(request: Request): Promise<HttpRequestDat
  * ```
  */
 export async function fromFetchResponse(response: Response): Promise<HttpResponseData> {
+  if (!(response instanceof Response)) throw argumentError('response', 'a Response', response);
   return {
     status: response.status,
     headers: response.headers,

@@ -51,11 +51,11 @@ const summary: { entry: string; inputs: number; findings: number }[] = [];
 const growths: Growth[] = [];
 
 describe.each(entries.map((e) => [e.name, e] as const))('%s', (name, entry) => {
-  test('hostile and wrong-typed arguments: only RestliError escapes, no prototype changes', () => {
+  test('hostile and wrong-typed arguments: only RestliError escapes, no prototype changes', async () => {
     const findings: Finding[] = [];
-    fc.assert(
-      fc.property(argumentsFor(entry), (args) => {
-        const finding = probe(entry, args);
+    await fc.assert(
+      fc.asyncProperty(argumentsFor(entry), async (args) => {
+        const finding = await probe(entry, args);
         if (finding !== undefined) findings.push(finding);
       }),
       { numRuns: RUNS, seed: SEED },

@@ -287,11 +287,15 @@ function show(args: unknown[]): string {
   }
 }
 
-/** Calls `entry` with `args`; returns what went wrong, if anything. */
-export function probe(entry: Entry, args: unknown[]): Finding | undefined {
+/**
+ * Calls `entry` with `args` (awaiting what an async entry returns, so that its rejection is
+ * judged like a throw); returns what went wrong, if anything.
+ */
+export async function probe(entry: Entry, args: unknown[]): Promise<Finding | undefined> {
   let finding: Finding | undefined;
   try {
-    entry.fn(...args);
+    const result = entry.fn(...args);
+    if (result instanceof Promise) await result;
   } catch (error) {
     if (!(error instanceof RestliError)) {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
