@@ -44,7 +44,7 @@ import {
 } from 'chevrotain';
 import type { RestliSourceSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
-import type { PegasusData } from '../src/schema/model.ts';
+import type { PegasusData } from '../src/types.ts';
 import { type PdlToken, pdlError, tokenizePdl } from './pdl-lexer.ts';
 import {
   Array_,

@@ -54,3 +54,20 @@ export type MaskTree = {
 
 /** What an ordinary field of a {@link MaskTree} holds: `1` include, `0` exclude, or a nested mask. */
 export type MaskValue = 0 | 1 | MaskTree;
+
+/**
+ * Pegasus data: what a JSON body or a schema default holds. Longs may be `bigint` (a reader
+ * that keeps every digit produces them beyond 2^53) or `number`; bytes are a string of code
+ * points U+0000–U+00FF.
+ */
+export type PegasusData =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | PegasusData[]
+  | { [key: string]: PegasusData };
+
+/** A Pegasus data map. */
+export type PegasusDataMap = { [key: string]: PegasusData };

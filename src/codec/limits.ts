@@ -1,5 +1,3 @@
-/** Default nesting limit of every encoder and decoder. */
-export const DEFAULT_MAX_DEPTH = 256;
-
-/** Default input length limit of the decoders, in UTF-16 code units (16 MiB). */
-export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+// The default limits live with the length check in src/internal/limits.ts (the bottom layer, so
+// that internal modules such as the JSON reader use them without an arrow pointing up).
+export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../internal/limits.ts';

@@ -15,9 +15,9 @@
  * @module
  */
 
-import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from './args.ts';
+import { DEFAULT_MAX_DEPTH } from './limits.ts';
 import { setOwn } from './own.ts';
 
 /** A JSON value as this reader returns it and this writer accepts it. */

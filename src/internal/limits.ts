@@ -6,6 +6,12 @@
 
 import { RestliSyntaxError } from '../errors.ts';
 
+/** Default nesting limit of every encoder and decoder. */
+export const DEFAULT_MAX_DEPTH = 256;
+
+/** Default input length limit of the decoders, in UTF-16 code units (16 MiB). */
+export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+
 /**
  * Throws `MAX_LENGTH_EXCEEDED` when `text` is longer than `maxLength` UTF-16 code units.
  *

@@ -13,22 +13,9 @@
 import { RestliError } from '../errors.ts';
 import { argumentError, expectObject, expectString } from '../internal/args.ts';
 
-/**
- * Pegasus data: what a JSON body or a schema default holds. Longs may be `bigint` (a reader
- * that keeps every digit produces them beyond 2^53) or `number`; bytes are a string of code
- * points U+0000–U+00FF.
- */
-export type PegasusData =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | PegasusData[]
-  | { [key: string]: PegasusData };
+import type { PegasusData, PegasusDataMap } from '../types.ts';
 
-/** A Pegasus data map. */
-export type PegasusDataMap = { [key: string]: PegasusData };
+export type { PegasusData, PegasusDataMap } from '../types.ts';
 
 /** The primitive type names. */
 export type PrimitiveTypeName =
