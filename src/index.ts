@@ -21,6 +21,8 @@ export {
   RestliEncodeError,
   RestliError,
   RestliPatchError,
+  RestliSchemaError,
+  RestliSourceSyntaxError,
   RestliSyntaxError,
 } from './errors.ts';
 export type { BatchKeyOptions, IdOptions } from './http/id-header.ts';

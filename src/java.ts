@@ -14,6 +14,17 @@ export {
   percentDecode,
   urlEncoderEncode,
 } from './codec/escape.ts';
+export type { ErrorCode } from './errors.ts';
+// The error classes, so that every entry's documentation links to them.
+export {
+  LoneSurrogateError,
+  RestliEncodeError,
+  RestliError,
+  RestliPatchError,
+  RestliSchemaError,
+  RestliSourceSyntaxError,
+  RestliSyntaxError,
+} from './errors.ts';
 export { chooseBoundary } from './http/multipart.ts';
 export { javaHashMapOrder } from './internal/java-hash-order.ts';
 export type { JavaIntResult } from './internal/java-int.ts';

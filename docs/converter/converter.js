@@ -6,10 +6,17 @@ import {
   detectVersion,
   loadResources,
   RestliError,
-  splitUrl,
 } from './restli-protocol.js';
 
 const $ = (id) => document.getElementById(id);
+
+/** The query of a URL (between `?` and `#`), still encoded; '' when there is none. */
+function queryOf(url) {
+  const hash = url.indexOf('#');
+  const end = hash === -1 ? url.length : hash;
+  const q = url.indexOf('?');
+  return q === -1 || q > end ? '' : url.slice(q + 1, end);
+}
 const urls = $('urls');
 const to = $('to');
 const from = $('from');
@@ -104,8 +111,8 @@ function convertOne(url) {
     );
   }
   // Each parameter of the translated URL, decoded as the target version reads it.
-  const { query } = splitUrl(result.url);
-  if (query !== undefined && query !== '') {
+  const query = queryOf(result.url);
+  if (query !== '') {
     try {
       const params = decodeQuery(query, { version: result.to });
       const details = el('details', { open: '' }, el('summary', {}, 'Parameters, decoded'));

@@ -1,3 +1,4 @@
+/// <reference lib="dom" preserve="true" />
 /**
  * Adapters between requests/responses as data and the WHATWG `Request`/`Response` of the global
  * `fetch` (browsers, Node 18+, Deno, Bun, workers), so that a typed client is a few lines. The

@@ -8,6 +8,18 @@
  * @packageDocumentation
  */
 
+export type { ErrorCode } from '../errors.ts';
+// The error classes, so that every entry's documentation links to them.
+export {
+  LoneSurrogateError,
+  RestliEncodeError,
+  RestliError,
+  RestliPatchError,
+  RestliSchemaError,
+  RestliSourceSyntaxError,
+  RestliSyntaxError,
+} from '../errors.ts';
+
 export {
   type JsonValue,
   type ParseJsonOptions,
@@ -42,7 +54,12 @@ export {
 } from './fetch.ts';
 export type { BatchKeyOptions, IdOptions } from './id-header.ts';
 export { decodeBatchKeys, decodeIdHeader, encodeBatchKeys, encodeIdHeader } from './id-header.ts';
-export type { HeaderList, MultipartPart, MultipartPartInput } from './multipart.ts';
+export type {
+  HeaderList,
+  MultipartPart,
+  MultipartPartInput,
+  MultipartReadOptions,
+} from './multipart.ts';
 export {
   chooseBoundary,
   generateBoundary,
@@ -84,6 +101,7 @@ export {
   type TypedRequest,
   type TypedResponse,
 } from './typed.ts';
+export type { Leaves } from './typed-values.ts';
 // URLs: everything the module has (the root re-exports the everyday part).
 export * from './url.ts';
 export type {

@@ -68,7 +68,7 @@ function isMapText(value: string): boolean {
  * `''`, and key segments in parentheses; 1.0 in repeated names, indexed (`a[0]`) or dotted
  * (`a.b`) names, bare names without `=`, `~2E` escapes, and `a=b` key segments. A URL with no such
  * mark, or one that reads the same in both, is `'either'`; when marks of both kinds appear, the
- * version whose parser accepts the URL wins. At most {@link MAX_EVIDENCE} observations are kept.
+ * version whose parser accepts the URL wins. At most `MAX_EVIDENCE` (100) observations are kept.
  *
  * @example
  * ```ts

@@ -202,8 +202,8 @@ const cache = new WeakMap<object, ResourceIndex>();
  * array is cached, so passing the same array on every call costs one look-up.
  *
  * @throws {@link RestliIdlError} (`INVALID_IDL`) for anything that is not a restspec or snapshot,
- * naming the bad field; for sub-resources nested deeper than {@link MAX_RESOURCE_DEPTH} or
- * schemas deeper than {@link MAX_SCHEMA_DEPTH}.
+ * naming the bad field; for sub-resources nested deeper than `MAX_RESOURCE_DEPTH` (64) or
+ * schemas deeper than `MAX_SCHEMA_DEPTH` (256).
  * @example
  * ```ts
  * const index = loadResources([{ name: 'albums', path: '/albums' }]);

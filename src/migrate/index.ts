@@ -5,6 +5,18 @@
  * @packageDocumentation
  */
 
+export type { ErrorCode } from '../errors.ts';
+// The error classes, so that every entry's documentation links to them.
+export {
+  LoneSurrogateError,
+  RestliEncodeError,
+  RestliError,
+  RestliPatchError,
+  RestliSchemaError,
+  RestliSourceSyntaxError,
+  RestliSyntaxError,
+} from '../errors.ts';
+
 export type {
   CheckOptions,
   CheckReport,

@@ -6,6 +6,18 @@
  * @module
  */
 
+export type { ErrorCode } from '../errors.ts';
+// The error classes, so that every entry's documentation links to them.
+export {
+  LoneSurrogateError,
+  RestliEncodeError,
+  RestliError,
+  RestliPatchError,
+  RestliSchemaError,
+  RestliSourceSyntaxError,
+  RestliSyntaxError,
+} from '../errors.ts';
+
 export { readJson, writeJson } from './json.ts';
 export {
   type ArraySchema,
