@@ -15,6 +15,7 @@
 import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError } from '../errors.ts';
 import { segmentKeyKind } from '../http/url.ts';
+import { argumentError } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
@@ -184,19 +185,14 @@ interface Settings {
   limits: Required<DecodeOptions>;
 }
 
-function invalidArgument(name: string, expected: string, value: unknown): RestliError {
-  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return new RestliError('INVALID_ARGUMENT', `${name} must be ${expected}, not ${what}`);
-}
-
 function readOptions(url: unknown, options: unknown): Settings {
-  if (typeof url !== 'string') throw invalidArgument('url', 'a string', url);
+  if (typeof url !== 'string') throw argumentError('url', 'a string', url);
   if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw invalidArgument('options', 'an object', options);
+    throw argumentError('options', 'an object', options);
   const o = options as ConvertOptions;
   const limits = decodeLimits(o);
   if (typeof limits.maxLength !== 'number' || Number.isNaN(limits.maxLength))
-    throw invalidArgument('options.maxLength', 'a number', limits.maxLength);
+    throw argumentError('options.maxLength', 'a number', limits.maxLength);
   // The length limit comes before any per-part work.
   checkLength(url, limits.maxLength);
   if (o.to !== V1 && o.to !== V2)
@@ -204,7 +200,7 @@ function readOptions(url: unknown, options: unknown): Settings {
   if (o.from !== undefined && o.from !== V1 && o.from !== V2)
     throw new RestliError('INVALID_VERSION', `unsupported source version ${String(o.from)}`);
   if (o.httpMethod !== undefined && typeof o.httpMethod !== 'string')
-    throw invalidArgument('options.httpMethod', 'a string', o.httpMethod);
+    throw argumentError('options.httpMethod', 'a string', o.httpMethod);
   return {
     to: o.to,
     from: o.from,

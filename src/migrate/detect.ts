@@ -6,6 +6,7 @@
 
 import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliError } from '../errors.ts';
+import { expectString } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { PROJECTION_PARAMS } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
@@ -78,10 +79,7 @@ function isMapText(value: string): boolean {
  * ```
  */
 export function detectVersion(url: string, options?: DetectOptions): Detection {
-  if (typeof url !== 'string') {
-    const what = url === null ? 'null' : Array.isArray(url) ? 'an array' : typeof url;
-    throw new RestliError('INVALID_ARGUMENT', `url must be a string, not ${what}`);
-  }
+  expectString(url, 'url');
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
   // The length limit comes before any per-part work.
   checkLength(url, maxLength);
