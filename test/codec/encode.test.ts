@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { encode, RestliEncodeError, type RestliValue } from '../../src/index.ts';
+import { mutationRun } from '../helpers/linear.ts';
 import { fromJava, hasJavaOnlyLeaf, vectorsOf } from '../helpers/vectors.ts';
 
 type Context = 'query' | 'path' | 'body';
@@ -120,16 +121,19 @@ describe('depth', () => {
     );
   });
 
-  test.each([true, false])('a million levels (list: %s) is a clean DEPTH error', (list) => {
-    const deep = nest(1_000_000, list) as RestliValue;
-    for (const maxDepth of [undefined, 2_000_000]) {
-      try {
-        encode(deep, { maxDepth });
-        expect.unreachable();
-      } catch (error) {
-        expect(error).toBeInstanceOf(RestliEncodeError);
-        expect((error as RestliEncodeError).code).toContain('DEPTH');
+  test.skipIf(mutationRun).each([true, false])(
+    'a million levels (list: %s) is a clean DEPTH error',
+    (list) => {
+      const deep = nest(1_000_000, list) as RestliValue;
+      for (const maxDepth of [undefined, 2_000_000]) {
+        try {
+          encode(deep, { maxDepth });
+          expect.unreachable();
+        } catch (error) {
+          expect(error).toBeInstanceOf(RestliEncodeError);
+          expect((error as RestliEncodeError).code).toBe('DEPTH_EXCEEDED');
+        }
       }
-    }
-  });
+    },
+  );
 });

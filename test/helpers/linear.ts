@@ -30,3 +30,11 @@ export function timeRatio(run: (n: number) => void, n: number, repeats = 5): num
 export function expectLinear(run: (n: number) => void, n: number, bound = 50): void {
   expect(timeRatio(run, n)).toBeLessThan(bound);
 }
+
+/**
+ * True in the mutation run (vitest.stryker.config.ts sets RESTLI_MUTATION): the size tests (a
+ * million levels, n-and-10n ratios) are skipped there with `test.skipIf(mutationRun)`, because
+ * each would rerun for every mutant it covers at seconds apiece, and a timing ratio on a machine
+ * loaded by mutants is noise. `npm test` always runs them.
+ */
+export const mutationRun = process.env.RESTLI_MUTATION === '1';

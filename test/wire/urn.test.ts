@@ -12,7 +12,7 @@ import {
 } from '../../src/wire/urn.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
 import { thrown } from '../helpers/errors.ts';
-import { expectLinear } from '../helpers/linear.ts';
+import { expectLinear, mutationRun } from '../helpers/linear.ts';
 
 const person: Urn = { namespace: 'li', entityType: 'person', id: '2qXA98-mVk' };
 
@@ -77,7 +77,7 @@ describe('parseUrn and formatUrn', () => {
     expect(parseUrn('urn:li:x:((1))', { maxDepth: 2 }).id).toEqual([['1']]);
   });
 
-  test('deep and long URNs: linear, and never a stack overflow', () => {
+  test.skipIf(mutationRun)('deep and long URNs: linear, and never a stack overflow', () => {
     const n = 500_000;
     const deep = `urn:li:x:${'('.repeat(n)}1${')'.repeat(n)}`;
     expect(thrown(() => parseUrn(deep, { maxDepth: 2 * n })).code).toBe('DEPTH_EXCEEDED');

@@ -32,7 +32,7 @@ describe('ascii-hex vectors: the test codec with extra reserved characters', () 
   test('only characters that fit two hex digits can be reserved', () => {
     expect(() => createAsciiHexCodec('~', ['é'])).not.toThrow();
     for (const bad of ['亀', 'ab', '', '😛']) {
-      expect(() => createAsciiHexCodec('~', [bad])).toThrow(RestliError);
+      expect(thrown(() => createAsciiHexCodec('~', [bad]), RestliError).code).toBe('INVALID_CODEC');
     }
   });
 });

@@ -7,7 +7,7 @@ import {
   unflattenV1Detailed,
 } from '../../../src/wire/v1/unflatten.ts';
 import { thrown } from '../../helpers/errors.ts';
-import { expectLinear } from '../../helpers/linear.ts';
+import { expectLinear, mutationRun } from '../../helpers/linear.ts';
 import { vectorsOf } from '../../helpers/vectors.ts';
 
 /** Our code for each Java message of a v1 query parse. */
@@ -95,7 +95,9 @@ describe('reading a v1 query (e.4)', () => {
       // `a[0]` is a key name here: a trailing [n] is the only index of a segment.
       expect(decodeQueryV1(query)).toEqual({ 'a[0]': ['x'] });
     } else if (query === 'a.b=1&a.c=2&a.c=3') {
-      expect(() => decodeQueryV1(query)).toThrow(RestliSyntaxError);
+      // e.4: several values under a dotted name; the error points at its second occurrence.
+      const e = thrown(() => decodeQueryV1(query));
+      expect([e.code, e.offset]).toEqual(['MULTIPLE_V1_COMPLEX_VALUES', 12]);
     } else {
       expect(decodeQueryV1(query)).toEqual(expected);
     }
@@ -227,7 +229,7 @@ describe('limits', () => {
     );
   });
 
-  test('many names read in linear time', () => {
+  test.skipIf(mutationRun)('many names read in linear time', () => {
     const read = (n: number) => {
       const query = Array.from({ length: n }, (_, i) => `p${i}.x[${i % 7}]=${i}`).join('&');
       expect(Object.keys(decodeQueryV1(query))).toHaveLength(n);

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The test set the mutation check (`npm run mutation`, stryker.config.mjs) runs against each
+ * mutant. Mutants live in src/, so only tests that import src/ can kill them: the CLI, build and
+ * browser tests spawn dist/ (which Stryker does not rebuild per mutant), the fuzz run is the
+ * hostile helper's long job, and docs.test.ts runs README blocks through a compiler. No
+ * globalSetup either: test/helpers/fresh-build.ts would rebuild dist/ in every sandbox (the
+ * instrumented sources are always newer than the build) for tests that are not run here.
+ */
+export default defineConfig({
+  test: {
+    // The tests of the mutated modules and the cross-cutting ones that import them directly. Not
+    // test/http, test/schema or test/internal: they reach these modules only through other layers,
+    // and the score is meant to say whether the modules' own tests can fail (and their coverage
+    // would multiply the cost of every mutant).
+    include: [
+      'test/codec/**/*.test.ts',
+      'test/wire/**/*.test.ts',
+      'test/migrate/**/*.test.ts',
+      'test/helpers/**/*.test.ts',
+      'test/doc-examples.test.ts',
+      'test/options.test.ts',
+    ],
+    testTimeout: 60_000,
+    // A fixed fast-check seed (fast-check-setup.ts reads CI): a mutant's fate must not depend on
+    // the draw, or two runs of the same slice would disagree.
+    // RESTLI_MUTATION skips the size tests (test/helpers/linear.ts, mutationRun).
+    env: { CI: 'true', RESTLI_MUTATION: '1' },
+    setupFiles: ['test/helpers/fast-check-setup.ts'],
+    // The tests share no state, and re-importing the grammars per file is most of each mutant's
+    // cost.
+    isolate: false,
+  },
+});
