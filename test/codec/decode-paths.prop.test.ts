@@ -8,6 +8,7 @@ import { DEFAULT_MAX_DEPTH } from '../../src/codec/limits.ts';
 import { RestliSyntaxError } from '../../src/errors.ts';
 import { percentDecode } from '../../src/internal/percent.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 
 /** What a call did: its value, or its error's code, offset and reason. */
 function outcome(run: () => unknown): unknown {
@@ -68,7 +69,7 @@ const anyText = fc
 const modes = fc.constantFrom<'error' | 'replace'>('error', 'replace');
 
 describe('the direct scalar path against the grammar path', () => {
-  test.prop([scalarText, modes], { numRuns: 3000 })(
+  test.prop([scalarText, modes], { numRuns: runs(3000) })(
     'a value with no grammar character: same value or same error',
     (text, invalidUtf8) => {
       const direct = outcome(() => decodeScalar(text, invalidUtf8));
@@ -82,7 +83,7 @@ describe('the direct scalar path against the grammar path', () => {
     },
   );
 
-  test.prop([anyText, modes], { numRuns: 3000 })(
+  test.prop([anyText, modes], { numRuns: runs(3000) })(
     'decode, whichever path it takes, agrees with the grammar path on any input',
     (text, invalidUtf8) => {
       expect(outcome(() => decode(text, { invalidUtf8 }))).toEqual(
@@ -143,7 +144,7 @@ function referenceStrings(text: string, invalidUtf8: 'error' | 'replace', maxDep
 }
 
 describe('the one-decode scanner against a piece-by-piece reference', () => {
-  test.prop([anyText, modes, fc.constantFrom(1, 2, DEFAULT_MAX_DEPTH)], { numRuns: 3000 })(
+  test.prop([anyText, modes, fc.constantFrom(1, 2, DEFAULT_MAX_DEPTH)], { numRuns: runs(3000) })(
     'same strings, or the same first error (escape, UTF-8 and depth errors in input order)',
     (text, invalidUtf8, maxDepth) => {
       const ours = outcome(() =>

@@ -7,18 +7,19 @@ import {
   restliValue,
   trickyString,
 } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 
 const contexts = ['query', 'path', 'body'] as const;
 
 describe('round trips', () => {
-  test.prop([restliValue, fc.constantFrom(...contexts)], { numRuns: 2000 })(
+  test.prop([restliValue, fc.constantFrom(...contexts)], { numRuns: runs(2000) })(
     'decode(encode(x)) is x with leaves as strings, in every context',
     (value, context) => {
       expect(decode(encode(value as RestliValue, { context }))).toEqual(asDecoded(value));
     },
   );
 
-  test.prop([restliValue, fc.constantFrom(...contexts)], { numRuns: 1000 })(
+  test.prop([restliValue, fc.constantFrom(...contexts)], { numRuns: runs(1000) })(
     'encode(decode(s)) is s for every canonical s',
     (value, context) => {
       const canonical = encode(value as RestliValue, { context });
@@ -55,19 +56,18 @@ describe('decode on arbitrary input', () => {
     fc.string({ unit: 'binary', maxLength: 20 }),
   );
 
-  test.prop([noisy, fc.constantFrom<'error' | 'replace'>('error', 'replace')], { numRuns: 5000 })(
-    'throws nothing but RestliError, with an offset inside the input',
-    (text, invalidUtf8) => {
-      try {
-        decode(text, { invalidUtf8 });
-      } catch (error) {
-        expect(error).toBeInstanceOf(RestliError);
-        const { offset } = error as RestliError;
-        expect(offset).toBeGreaterThanOrEqual(0);
-        expect(offset).toBeLessThanOrEqual(text.length);
-      }
-    },
-  );
+  test.prop([noisy, fc.constantFrom<'error' | 'replace'>('error', 'replace')], {
+    numRuns: runs(5000),
+  })('throws nothing but RestliError, with an offset inside the input', (text, invalidUtf8) => {
+    try {
+      decode(text, { invalidUtf8 });
+    } catch (error) {
+      expect(error).toBeInstanceOf(RestliError);
+      const { offset } = error as RestliError;
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThanOrEqual(text.length);
+    }
+  });
 
   test.prop([
     fc.array(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString'), {

@@ -38,3 +38,11 @@ export function expectLinear(run: (n: number) => void, n: number, bound = 50): v
  * loaded by mutants is noise. `npm test` always runs them.
  */
 export const mutationRun = process.env.RESTLI_MUTATION === '1';
+
+/**
+ * A property's run count: `n`, or at most 25 in the mutation run, where every property reruns
+ * for each mutant it covers (the seed is fixed there, so the 25 draws are always the same).
+ */
+export function runs(n: number): number {
+  return mutationRun ? Math.min(n, 25) : n;
+}

@@ -61,3 +61,42 @@ export function referenceUrlEncoder(text: string): string {
 export function referenceTildeEscape(name: string): string {
   return name.replace(/[~.[\]]/g, (c) => `~${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+/**
+ * The v1 flattening of spec e.1 with the order of e.3, unescaped: `[name, values]` with names
+ * sorted by UTF-16 code units and each name's values sorted as strings. A map key is a
+ * `~`-escaped segment joined with `.`; a list element that is a map gets `[i]`; a primitive list
+ * element is indexed below the root and repeats the name at the root, except (docs/decisions.md,
+ * "a root list is indexed when a repeated name would not read back") under a name that needs
+ * `~`-escaping or in a list that also holds maps. Leaves are their `String` text; empty lists and
+ * maps emit nothing; `undefined` entries are skipped. Lists directly inside lists are not covered.
+ */
+export function referenceFlattenV1(params: Record<string, unknown>): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  const add = (name: string, text: string) => {
+    const values = out.get(name) ?? [];
+    values.push(text);
+    out.set(name, values);
+  };
+  const isLeaf = (v: unknown) => v === null || typeof v !== 'object';
+  const walk = (name: string, value: unknown, repeatable: boolean): void => {
+    if (isLeaf(value)) add(name, String(value));
+    else if (Array.isArray(value)) {
+      const repeated = repeatable && value.every(isLeaf);
+      value.forEach((element, i) => {
+        if (Array.isArray(element)) throw new Error('referenceFlattenV1: a list in a list');
+        if (isLeaf(element)) add(repeated ? name : `${name}[${i}]`, String(element));
+        else walk(`${name}[${i}]`, element, false);
+      });
+    } else {
+      for (const [key, child] of Object.entries(value as object)) {
+        if (child !== undefined) walk(`${name}.${referenceTildeEscape(key)}`, child, false);
+      }
+    }
+  };
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined)
+      walk(referenceTildeEscape(key), value, referenceTildeEscape(key) === key);
+  }
+  return [...out.keys()].sort().map((name) => [name, out.get(name)!.sort()]);
+}

@@ -6,6 +6,7 @@ import { convertUrl } from '../../src/migrate/convert.ts';
 import { detectVersion } from '../../src/migrate/detect.ts';
 import type { Restspec, RestspecParameter, SchemaType } from '../../src/migrate/idl.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
 import { type Vector, vectorsOf } from '../helpers/vectors.ts';
 
@@ -286,7 +287,7 @@ describe('round trips', () => {
       fc.dictionary(name, value, { maxKeys: 4 }),
       fc.uniqueArray(fc.oneof(text, fc.nat()), { minLength: 2, maxLength: 4, selector: String }),
     ],
-    { numRuns: 300 },
+    { numRuns: runs(300) },
   )('v1 → v2 → v1 gives the same URL back (canonical v1 in, canonical v1 out)', (params, ids) => {
     const v1 = buildUrl(
       { method: 'batch_get', resource: 'people', ids, params: params as never },
@@ -442,7 +443,7 @@ describe('detection against the version a URL was built in', () => {
       fc.dictionary(name, value, { maxKeys: 4 }),
       fc.uniqueArray(fc.oneof(text, fc.nat()), { maxLength: 3, selector: String }),
     ],
-    { numRuns: 500 },
+    { numRuns: runs(500) },
   )('a URL built in one version is never detected as the other', (params, ids) => {
     // One text is truly both: a 1.0 string of two apostrophes is written `''`, which is 2.0's
     // empty string (2.0 escapes every `'`). Detection reads the 2.0 marker; that case is tested

@@ -11,6 +11,7 @@ import { type ConvertResult, convertUrl } from '../../src/migrate/convert.ts';
 import type { Restspec } from '../../src/migrate/idl.ts';
 import { decodeQuery, encodeQuery } from '../../src/wire/query.ts';
 import { restliValue, trickyString } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 
 /** Parameter names: tricky ones, `__proto__`, and none of the reserved names. */
 const paramName = fc
@@ -132,7 +133,7 @@ describe.each([
   ['without an IDL', undefined, requestWith(anyKey)],
   ['with an IDL', widgets, requestWith(primitiveKey)],
 ] as const)('%s', (_name, resources, request) => {
-  prop.prop([request], { numRuns: 300 })('v1 → v2 → v1', (r) => {
+  prop.prop([request], { numRuns: runs(300) })('v1 → v2 → v1', (r) => {
     const v1 = built(r, '1.0.0');
     fc.pre(v1 !== undefined);
     // The round trip starts from canonical 1.0 text: what a 1.0 reader gives back as written
@@ -147,7 +148,7 @@ describe.each([
     expectBackOrWarned(v1!, '1.0.0', [up!, down]);
   });
 
-  prop.prop([request], { numRuns: 300 })('v2 → v1 → v2', (r) => {
+  prop.prop([request], { numRuns: runs(300) })('v2 → v1 → v2', (r) => {
     const v2 = built(r, '2.0.0');
     fc.pre(v2 !== undefined);
     const down = converted(v2!, '2.0.0', resources);

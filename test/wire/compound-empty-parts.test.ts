@@ -7,6 +7,7 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { type CompoundKey, decodeKey, encodeKey, type KeyContext } from '../../src/wire/keys.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 
 const v1 = { kind: 'compound', version: '1.0.0' } as const;
 
@@ -67,7 +68,7 @@ describe('round trip', () => {
       fc.dictionary(partName, part, { minKeys: 1, maxKeys: 4 }),
       fc.constantFrom<KeyContext>('path', 'query', 'body', 'header'),
     ],
-    { numRuns: 400 },
+    { numRuns: runs(400) },
   )('encodeKey then decodeKey gives the parts back, empty ones included', (key, context) => {
     const text = encodeKey(key as CompoundKey, { ...v1, context });
     expect(decodeKey(text, { ...v1, context })).toEqual(key);

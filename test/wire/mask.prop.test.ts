@@ -24,6 +24,7 @@ import {
   unescapeMaskSegment,
 } from '../../src/wire/mask.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 
 const PIECES = [
   '$',
@@ -111,7 +112,7 @@ const maskTree: fc.Arbitrary<MaskTree> = fc.letrec<{ tree: MaskTree }>((tie) => 
 })).tree;
 
 describe('round trip', () => {
-  test.prop([maskTree], { numRuns: 800 })('decodeMask(encodeMask(t)) is t', (tree) => {
+  test.prop([maskTree], { numRuns: runs(800) })('decodeMask(encodeMask(t)) is t', (tree) => {
     expect(decodeMask(encodeMask(tree))).toEqual(tree);
   });
 
@@ -197,7 +198,7 @@ const maskish: fc.Arbitrary<string> = fc
   .map((parts) => parts.join(''));
 
 describe('decoding anything', () => {
-  test.prop([maskish, fc.integer({ min: 0, max: 4 })], { numRuns: 3000 })(
+  test.prop([maskish, fc.integer({ min: 0, max: 4 })], { numRuns: runs(3000) })(
     'decodeMask returns a tree or throws a RestliError with an offset in the input',
     (text, maxDepth) => {
       try {
@@ -212,7 +213,7 @@ describe('decoding anything', () => {
     },
   );
 
-  test.prop([maskish], { numRuns: 2000 })(
+  test.prop([maskish], { numRuns: runs(2000) })(
     'whatever decodes is written back to a text that decodes to the same tree',
     (text) => {
       let tree: MaskTree;

@@ -5,6 +5,7 @@ import { decodeKey, encodeKey, type KeyContext } from '../../src/wire/keys.ts';
 import { decodeMask, encodeMask, type MaskTree } from '../../src/wire/mask.ts';
 import { decodeQuery, encodeQuery, type QueryParams } from '../../src/wire/query.ts';
 import { asDecoded, leaf, restliValue, trickyString } from '../helpers/arbitraries.ts';
+import { runs } from '../helpers/linear.ts';
 import { normalizeV1 } from './v1/normalize.ts';
 
 const name = trickyString.filter(
@@ -12,7 +13,7 @@ const name = trickyString.filter(
 );
 
 describe('query strings', () => {
-  test.prop([fc.dictionary(name, restliValue, { maxKeys: 5 })], { numRuns: 500 })(
+  test.prop([fc.dictionary(name, restliValue, { maxKeys: 5 })], { numRuns: runs(500) })(
     '2.0: decodeQuery(encodeQuery(p)) is p with leaves as strings',
     (params) => {
       expect(decodeQuery(encodeQuery(params as QueryParams))).toEqual(asDecoded(params));
@@ -39,7 +40,7 @@ describe('query strings', () => {
       ),
     );
 
-  test.prop([v1Params], { numRuns: 500 })(
+  test.prop([v1Params], { numRuns: runs(500) })(
     '1.0 and 2.0 encodings of the same params decode to the same data, modulo the v1 losses',
     (params) => {
       const expected = normalizeV1(params as Record<string, unknown>);
@@ -72,7 +73,7 @@ describe('keys', () => {
       fc.constantFrom<KeyContext>('path', 'query', 'header', 'body'),
       fc.constantFrom('1.0.0', '2.0.0'),
     ],
-    { numRuns: 500 },
+    { numRuns: runs(500) },
   )('compound keys round-trip in every place and version', (key, context, version) => {
     const options = { kind: 'compound' as const, version: version as '1.0.0' | '2.0.0', context };
     expect(decodeKey(encodeKey(key, options), options)).toEqual(asDecoded(key));
@@ -91,14 +92,13 @@ describe('keys', () => {
     ),
   });
 
-  test.prop([complex, fc.constantFrom<KeyContext>('path', 'query', 'body')], { numRuns: 300 })(
-    '2.0 complex keys with $params round-trip',
-    ({ fields, params }, context) => {
-      const key = { ...fields, $params: params };
-      const options = { kind: 'complex' as const, context };
-      expect(decodeKey(encodeKey(key as never, options), options)).toEqual(asDecoded(key));
-    },
-  );
+  test.prop([complex, fc.constantFrom<KeyContext>('path', 'query', 'body')], {
+    numRuns: runs(300),
+  })('2.0 complex keys with $params round-trip', ({ fields, params }, context) => {
+    const key = { ...fields, $params: params };
+    const options = { kind: 'complex' as const, context };
+    expect(decodeKey(encodeKey(key as never, options), options)).toEqual(asDecoded(key));
+  });
 
   test.prop([
     fc.oneof(
@@ -124,11 +124,11 @@ describe('masks', () => {
     ),
   })).tree;
 
-  test.prop([tree], { numRuns: 500 })('decodeMask(encodeMask(t)) is t', (t) => {
+  test.prop([tree], { numRuns: runs(500) })('decodeMask(encodeMask(t)) is t', (t) => {
     expect(decodeMask(encodeMask(t))).toEqual(t);
   });
 
-  test.prop([fc.string({ maxLength: 30 })], { numRuns: 2000 })(
+  test.prop([fc.string({ maxLength: 30 })], { numRuns: runs(2000) })(
     'decodeMask throws only RestliError',
     (text) => {
       try {
@@ -151,7 +151,7 @@ describe('request URLs', () => {
       fc.constantFrom('1.0.0', '2.0.0'),
       fc.dictionary(name, leaf, { maxKeys: 3 }),
     ],
-    { numRuns: 300 },
+    { numRuns: runs(300) },
   )('buildUrl → parseUrl gives the ids and params back', (ids, version, params) => {
     fc.pre(!('ids' in params) && !('q' in params));
     const v = version as '1.0.0' | '2.0.0';

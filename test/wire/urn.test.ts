@@ -12,7 +12,7 @@ import {
 } from '../../src/wire/urn.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
 import { thrown } from '../helpers/errors.ts';
-import { expectLinear, mutationRun } from '../helpers/linear.ts';
+import { expectLinear, mutationRun, runs } from '../helpers/linear.ts';
 
 const person: Urn = { namespace: 'li', entityType: 'person', id: '2qXA98-mVk' };
 
@@ -127,17 +127,20 @@ describe('round trips', () => {
     }),
   ).urn;
 
-  prop.prop([urn], { numRuns: 500 })('parseUrn(formatUrn(u)) is u', (u) => {
+  prop.prop([urn], { numRuns: runs(500) })('parseUrn(formatUrn(u)) is u', (u) => {
     expect(parseUrn(formatUrn(u))).toEqual(u);
   });
 
-  prop.prop([urn], { numRuns: 300 })('formatUrn(parseUrn(s)) is s for every formatted s', (u) => {
-    const s = formatUrn(u);
-    expect(formatUrn(parseUrn(s))).toBe(s);
-  });
+  prop.prop([urn], { numRuns: runs(300) })(
+    'formatUrn(parseUrn(s)) is s for every formatted s',
+    (u) => {
+      const s = formatUrn(u);
+      expect(formatUrn(parseUrn(s))).toBe(s);
+    },
+  );
 
   prop.prop([fc.array(trickyString, { maxLength: 5 }).map((s) => `urn:li:x:${s.join('')}`)], {
-    numRuns: 2000,
+    numRuns: runs(2000),
   })('parseUrn throws only RestliError', (s) => {
     try {
       parseUrn(s);

@@ -15,7 +15,12 @@ import {
   unflattenV1,
 } from '../../../src/wire/v1/unflatten.ts';
 import { leaf, loneSurrogateString, trickyString } from '../../helpers/arbitraries.ts';
-import { referenceFormDecode, referenceUrlEncoder } from '../../helpers/reference.ts';
+import { runs } from '../../helpers/linear.ts';
+import {
+  referenceFlattenV1,
+  referenceFormDecode,
+  referenceUrlEncoder,
+} from '../../helpers/reference.ts';
 import { expectedSingleValued, normalizeV1 } from './normalize.ts';
 
 /** Keys biased to what v1 names and queries treat specially. */
@@ -58,7 +63,7 @@ const v1 = fc.letrec<{ value: unknown; map: Record<string, unknown> }>((tie) => 
 const v1Params = fc.dictionary(v1Key, v1.value, { maxKeys: 5 });
 
 describe('round trip through the v1 query', () => {
-  test.prop([v1Params], { numRuns: 1500 })(
+  test.prop([v1Params], { numRuns: runs(1500) })(
     'decodeQueryV1(encodeQueryV1(p)) is p with exactly the v1 losses',
     (params) => {
       const expected = normalizeV1(params);
@@ -70,7 +75,7 @@ describe('round trip through the v1 query', () => {
     },
   );
 
-  test.prop([v1Params], { numRuns: 500 })(
+  test.prop([v1Params], { numRuns: runs(500) })(
     'the query holds only the v1 query set and %XX escapes, pairs sorted by name',
     (params) => {
       const query = encodeQueryV1(params as V1Params);
@@ -83,10 +88,18 @@ describe('round trip through the v1 query', () => {
     },
   );
 
-  test.prop([v1Params], { numRuns: 500 })(
+  test.prop([v1Params], { numRuns: runs(500) })(
+    'flattenV1 is the flattening of spec e.1, in the order of e.3',
+    (params) => {
+      expect([...flattenV1(params as V1Params)]).toEqual(referenceFlattenV1(params));
+    },
+  );
+
+  test.prop([v1Params], { numRuns: runs(500) })(
     'the complex-key string is the flattened pairs, values URLEncoder-escaped on request',
     (params) => {
-      const pairs = [...flattenV1(params as V1Params)].flatMap(([name, values]) =>
+      // Expected pairs from the independent reference flattener, not from flattenV1.
+      const pairs = referenceFlattenV1(params).flatMap(([name, values]) =>
         values.map((value) => [name, value] as const),
       );
       // Unescaped, what the reader would split differently is refused (docs/decisions.md).
@@ -161,24 +174,27 @@ describe('arbitrary input', () => {
   );
   const query = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
 
-  test.prop([query], { numRuns: 3000 })('decodeQueryV1 returns or throws a RestliError', (q) => {
-    try {
-      const params = decodeQueryV1(q);
-      expect(typeof params).toBe('object');
-    } catch (error) {
-      expect(error).toBeInstanceOf(RestliError);
-      const { offset, input } = error as RestliError;
-      expect(input).toBe(q);
-      expect(offset).toBeGreaterThanOrEqual(0);
-      expect(offset).toBeLessThanOrEqual(q.length);
-    }
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  test.prop([query], { numRuns: runs(3000) })(
+    'decodeQueryV1 returns or throws a RestliError',
+    (q) => {
+      try {
+        const params = decodeQueryV1(q);
+        expect(typeof params).toBe('object');
+      } catch (error) {
+        expect(error).toBeInstanceOf(RestliError);
+        const { offset, input } = error as RestliError;
+        expect(input).toBe(q);
+        expect(offset).toBeGreaterThanOrEqual(0);
+        expect(offset).toBeLessThanOrEqual(q.length);
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 
   test.prop(
     [fc.array(fc.tuple(query, fc.array(trickyString, { maxLength: 3 })), { maxLength: 6 })],
     {
-      numRuns: 1000,
+      numRuns: runs(1000),
     },
   )('unflattenV1 returns or throws a RestliError', (entries) => {
     try {
@@ -191,7 +207,7 @@ describe('arbitrary input', () => {
   test.prop(
     [fc.dictionary(trickyString, fc.oneof(fc.anything(), loneSurrogateString, fc.constant(null)))],
     {
-      numRuns: 1000,
+      numRuns: runs(1000),
     },
   )('the writers return or throw a RestliEncodeError', (params) => {
     for (const write of [encodeQueryV1, dataMapToQueryString]) {

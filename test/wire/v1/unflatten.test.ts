@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RestliError, RestliSyntaxError } from '../../../src/errors.ts';
+import { RestliError } from '../../../src/errors.ts';
 import {
   decodeQueryV1,
   decodeQueryV1Detailed,
