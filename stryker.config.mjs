@@ -9,7 +9,7 @@
  */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.stryker.config.ts', related: true },
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: [
     'src/codec/escape.ts',

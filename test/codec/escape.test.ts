@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { encode } from '../../src/codec/encode.ts';
 import { encodeUriComponent, type UriComponent, urlEncoderEncode } from '../../src/codec/escape.ts';
+import {
+  referenceRestliEscape,
+  referenceUrlEncoder,
+  referenceUrlEscape,
+} from '../helpers/reference.ts';
 import { vectorsOf } from '../helpers/vectors.ts';
 
 describe('uri-component-encode vectors: Java UriComponent.encode', () => {
@@ -39,4 +45,38 @@ test('lone surrogates are rejected by every URL layer', () => {
       expect.objectContaining({ code: 'LONE_SURROGATE' }),
     );
   }
+});
+
+/**
+ * Every ASCII code unit, controls included (the escape-table vectors hold printable ASCII only),
+ * and one character of each UTF-8 length, through every table, against the references built from
+ * spec a.4 and b.2.
+ */
+describe('every ASCII character and each UTF-8 length, in every context', () => {
+  const chars = [...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)), 'é', '亀', '😛'];
+  test.each(chars.map((c) => [c.codePointAt(0)!.toString(16), c] as const))('U+%s', (_, c) => {
+    // 2.0 values: rest.li escaping, then the context's URL layer (none for body).
+    expect(encode(c, { context: 'body' })).toBe(referenceRestliEscape(c));
+    expect(encode(c, { context: 'path' })).toBe(
+      referenceUrlEscape(referenceRestliEscape(c), 'path'),
+    );
+    expect(encode(c, { context: 'query' })).toBe(
+      referenceUrlEscape(referenceRestliEscape(c), 'query'),
+    );
+    // URL layers alone (a lone `%` is escaped either way).
+    expect(encodeUriComponent(c, 'QUERY_PARAM', false)).toBe(referenceUrlEscape(c, 'query'));
+    expect(encodeUriComponent(c, 'PATH_SEGMENT', true)).toBe(referenceUrlEscape(c, 'path'));
+    // A whole path keeps `/` and `;` besides the segment set (Java UriComponent.Type.PATH).
+    expect(encodeUriComponent(c, 'PATH', false)).toBe(
+      c === '/' || c === ';' ? c : referenceUrlEscape(c, 'path'),
+    );
+    expect(urlEncoderEncode(c)).toBe(referenceUrlEncoder(c));
+  });
+
+  test('an escape run is left alone only when contextual, in every URL table', () => {
+    for (const component of ['QUERY_PARAM', 'PATH_SEGMENT', 'PATH'] as const) {
+      expect(encodeUriComponent('a%2Fb%zz%4', component, true)).toBe('a%2Fb%25zz%254');
+      expect(encodeUriComponent('a%2Fb', component, false)).toBe('a%252Fb');
+    }
+  });
 });

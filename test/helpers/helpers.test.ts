@@ -1,6 +1,12 @@
 /** The comparison helpers themselves: order-free only where the spec says order is free. */
 import { describe, expect, test } from 'vitest';
-import { referenceTildeEscape, referenceUrlEncoder, referenceUrlEscape } from './reference.ts';
+import {
+  referenceFlattenV1,
+  referenceRestliEscape,
+  referenceTildeEscape,
+  referenceUrlEncoder,
+  referenceUrlEscape,
+} from './reference.ts';
 import { orderFree } from './requests.ts';
 
 describe('orderFree sorts batch ids and mask siblings, and nothing else', () => {
@@ -38,5 +44,70 @@ describe('the reference escapers, on the spec examples (b.2, b.3, e.2)', () => {
   });
   test('tilde escape', () => {
     expect(referenceTildeEscape('a.b[0]~')).toBe('a~2Eb~5B0~5D~7E');
+  });
+  test('rest.li escape (a.4)', () => {
+    expect(referenceRestliEscape("''")).toBe('%27%27');
+    expect(referenceRestliEscape("it's (a:b,c%) List")).toBe('it%27s %28a%3Ab%2Cc%25%29 List');
+  });
+});
+
+describe('the reference v1 flattener, on the spec examples (e.1, e.3) and decisions.md', () => {
+  test.each([
+    [{ ids: ['1', '2', '3'] }, [['ids', ['1', '2', '3']]]],
+    [
+      { b: 'x y', a: ['2', '10'], 'c d': { e: '&' } },
+      [
+        ['a', ['10', '2']],
+        ['b', ['x y']],
+        ['c d.e', ['&']],
+      ],
+    ],
+    [
+      { a: { b: ['x', 'y'] } },
+      [
+        ['a.b[0]', ['x']],
+        ['a.b[1]', ['y']],
+      ],
+    ],
+    [
+      { a: [{ b: 'x' }, { b: 'y' }] },
+      [
+        ['a[0].b', ['x']],
+        ['a[1].b', ['y']],
+      ],
+    ],
+    [
+      { testParam: { id: 123, message: 'ParamMessage' } },
+      [
+        ['testParam.id', ['123']],
+        ['testParam.message', ['ParamMessage']],
+      ],
+    ],
+    [{ a: '' }, [['a', ['']]]],
+    [{ a: [], b: {} }, []],
+    [
+      { 'a.b': 'x', 'c[0]': 'y', 'd~': 'z' },
+      [
+        ['a~2Eb', ['x']],
+        ['c~5B0~5D', ['y']],
+        ['d~7E', ['z']],
+      ],
+    ],
+    [
+      { 'a.b': ['x', 'y'] },
+      [
+        ['a~2Eb[0]', ['x']],
+        ['a~2Eb[1]', ['y']],
+      ],
+    ],
+    [
+      { a: ['x', { b: 'y' }] },
+      [
+        ['a[0]', ['x']],
+        ['a[1].b', ['y']],
+      ],
+    ],
+  ])('%j', (params, expected) => {
+    expect(referenceFlattenV1(params)).toEqual(expected);
   });
 });

@@ -100,3 +100,8 @@ export function referenceFlattenV1(params: Record<string, unknown>): [string, st
   }
   return [...out.keys()].sort().map((name) => [name, out.get(name)!.sort()]);
 }
+
+/** Rest.li escaping (spec a.4): exactly `% ' ( ) , :` become uppercase `%XX`; nothing else. */
+export function referenceRestliEscape(text: string): string {
+  return text.replace(/[%'(),:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
