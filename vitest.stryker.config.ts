@@ -28,8 +28,7 @@ export default defineConfig({
     // RESTLI_MUTATION skips the size tests (test/helpers/linear.ts, mutationRun).
     env: { CI: 'true', RESTLI_MUTATION: '1' },
     setupFiles: ['test/helpers/fast-check-setup.ts'],
-    // The tests share no state, and re-importing the grammars per file is most of each mutant's
-    // cost.
-    isolate: false,
+    // isolate stays on: the escape tables are built when the module loads, and a mutant there
+    // (a "static" mutant) only takes effect when every run imports the module afresh.
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { decodeLimits } from '../../src/codec/decode.ts';
 import { decode, RestliSyntaxError } from '../../src/index.ts';
 import { thrown } from '../helpers/errors.ts';
 import { mutationRun } from '../helpers/linear.ts';
@@ -180,5 +181,19 @@ describe.skipIf(mutationRun)('linear time', () => {
     const list = `List(${Array.from({ length: 1_000_000 }, (_, i) => `a%20${i}`).join(',')})`;
     expect((decode(list) as string[])[999_999]).toBe('a 999999');
     expect((decode('%C3%A9'.repeat(1_500_000)) as string).length).toBe(1_500_000);
+  });
+});
+
+describe('decodeLimits: the defaults filled in (documented: depth 256, length 16 Mi, error)', () => {
+  test.each([
+    [undefined, { maxDepth: 256, maxLength: 16_777_216, invalidUtf8: 'error' }],
+    [{}, { maxDepth: 256, maxLength: 16_777_216, invalidUtf8: 'error' }],
+    [{ maxDepth: 8 }, { maxDepth: 8, maxLength: 16_777_216, invalidUtf8: 'error' }],
+    [
+      { maxLength: 5, invalidUtf8: 'replace' },
+      { maxDepth: 256, maxLength: 5, invalidUtf8: 'replace' },
+    ],
+  ] as const)('%j', (options, expected) => {
+    expect(decodeLimits(options)).toEqual(expected);
   });
 });
