@@ -92,7 +92,7 @@ if (
   readFileSync(STAMP, 'utf8') === stamp &&
   existsSync(join('dist', 'cli.js'))
 ) {
-  console.log('build: dist/ is up to date (inputs unchanged; --force rebuilds)');
+  console.error('build: dist/ is up to date (inputs unchanged; --force rebuilds)');
   process.exit(0);
 }
 
