@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * browser tests spawn dist/ (which Stryker does not rebuild per mutant), the fuzz run is the
  * hostile helper's long job, and docs.test.ts runs README blocks through a compiler. No
  * globalSetup either: test/helpers/fresh-build.ts would rebuild dist/ in every sandbox (the
- * instrumented sources are always newer than the build) for tests that are not run here.
+ * instrumented sources never match the build's input hash) for tests that are not run here.
  */
 export default defineConfig({
   test: {
