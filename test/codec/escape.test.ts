@@ -36,12 +36,25 @@ test('the URL layer leaves only valid %XX escapes alone when contextual', () => 
   expect(encodeUriComponent('%41', 'QUERY_PARAM', false)).toBe('%2541');
 });
 
-test('lone surrogates are rejected by every URL layer', () => {
-  for (const s of ['\ud800', 'a\udc00b', '\ud83d']) {
-    expect(() => urlEncoderEncode(s)).toThrowError(
-      expect.objectContaining({ code: 'LONE_SURROGATE' }),
-    );
-    expect(() => encodeUriComponent(s, 'PATH_SEGMENT', true)).toThrowError(
+test.each([
+  ['\ud800', 0],
+  ['a\udc00b', 1],
+  ['x\ud83d', 1],
+  // A high surrogate followed by something other than a low one: below, above, another high.
+  ['\ud83d\u00e9', 0],
+  ['\ud83d\ue000', 0],
+  ['\ud800\ud800', 0],
+  ['\ud83d\ude1b\ude1b', 2],
+])('lone surrogate %j at %d is rejected by every URL layer and the 2.0 encoder', (s, at) => {
+  for (const run of [
+    () => urlEncoderEncode(s),
+    () => encodeUriComponent(s, 'PATH_SEGMENT', true),
+    () => encodeUriComponent(s, 'QUERY_PARAM', false),
+  ]) {
+    expect(run).toThrowError(expect.objectContaining({ code: 'LONE_SURROGATE', offset: at }));
+  }
+  for (const context of ['query', 'path', 'body'] as const) {
+    expect(() => encode(s, { context })).toThrowError(
       expect.objectContaining({ code: 'LONE_SURROGATE' }),
     );
   }
