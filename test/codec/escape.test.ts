@@ -93,3 +93,25 @@ describe('every ASCII character and each UTF-8 length, in every context', () => 
     }
   });
 });
+
+describe('wrong arguments are INVALID_ARGUMENT naming the parameter and what it must be', () => {
+  const invalid = (reason: RegExp) =>
+    expect.objectContaining({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(reason) });
+  test.each([
+    [() => encodeUriComponent(1 as never, 'PATH', false), /^s must be a string, not /],
+    [
+      () => encodeUriComponent('a', 'PATHS' as never, false),
+      /^component must be 'QUERY_PARAM', 'PATH_SEGMENT' or 'PATH', not /,
+    ],
+    [() => encodeUriComponent('a', 'toString' as never, false), /^component must be 'QUERY/],
+    [() => encodeUriComponent('a', 'PATH', 'yes' as never), /^contextual must be a boolean, not /],
+    [() => urlEncoderEncode(null as never), /^s must be a string, not /],
+  ])('%#', (run, reason) => {
+    expect(run).toThrowError(invalid(reason));
+  });
+
+  test('URLEncoder is never contextual: every % is escaped (spec b.2)', () => {
+    expect(urlEncoderEncode('%41 %zz')).toBe(referenceUrlEncoder('%41 %zz'));
+    expect(urlEncoderEncode('%41')).toBe('%2541');
+  });
+});
