@@ -31,7 +31,30 @@ export interface Detection {
   evidence: Evidence[];
 }
 
-const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
+/** Whether `text[start, end)` holds a `(` or a `'` (a scan of the value only: linear overall). */
+function hasParenOrQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x27) return true;
+  }
+  return false;
+}
+
+/** A name of letters, digits, `_`, `$` and `-` only, which holds no 1.0 name mark. */
+function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const plain =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f ||
+      c === 0x24 ||
+      c === 0x2d;
+    if (!plain) return false;
+  }
+  return true;
+}
 /** Evidence kept in a detection; more observations are counted but not kept. */
 export const MAX_EVIDENCE = 100;
 
@@ -105,27 +128,29 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
   const text = query ?? '';
   for (const piece of splitQuery(text)) {
     const name = text.slice(piece.start, piece.nameEnd);
-    const value = piece.hasValue ? text.slice(piece.valueStart, piece.end) : undefined;
     if (seen.has(name)) note(V1, 'a repeated parameter name', name);
     seen.add(name);
     if (PROJECTION_PARAMS.has(name)) continue;
-    if (value === undefined) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
+    if (!piece.hasValue) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
-    if (!PLAIN_NAME.test(name)) {
+    if (!isPlainName(name)) {
       if (/\[|%5B/i.test(name)) note(V1, 'an indexed parameter name', name);
       if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
       if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
     }
+    if (!piece.hasValue) continue;
+    const { valueStart, end } = piece;
     // A 2.0 server requires a List(…) for ids (spec i.3); a bare id is the 1.0 form.
     if (
       name === 'ids' &&
-      value !== undefined &&
-      !value.startsWith('List(') &&
-      !value.startsWith('%4C')
+      !text.startsWith('List(', valueStart) &&
+      !text.startsWith('%4C', valueStart)
     ) {
       note(V1, 'ids without List(…)', name);
     }
-    if (value === undefined || !/[(']/.test(value)) continue;
+    // Only a value with `(` or `'` can hold a 2.0 mark: most values are looked at no further.
+    if (!hasParenOrQuote(text, valueStart, end)) continue;
+    const value = text.slice(valueStart, end);
     if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
     else if (isMapText(value)) note(V2, 'a (key:value) map', name);
     if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);
