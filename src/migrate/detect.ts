@@ -31,6 +31,32 @@ export interface Detection {
   evidence: Evidence[];
 }
 
+/** `[`, raw or escaped (`%5B`, either case): the 1.0 index of `a[0]`. */
+function isIndexedName(name: string): boolean {
+  if (name.includes('[')) return true;
+  for (let i = name.indexOf('%'); i !== -1; i = name.indexOf('%', i + 1)) {
+    if (name.charCodeAt(i + 1) === 0x35 && (name.charCodeAt(i + 2) | 0x20) === 0x62) return true;
+  }
+  return false;
+}
+
+/** A name whose first `.` follows at least one character and precedes one that is not a `.`. */
+function isDottedName(name: string): boolean {
+  const dot = name.indexOf('.');
+  return dot > 0 && dot + 1 < name.length && name.charCodeAt(dot + 1) !== 0x2e;
+}
+
+/** `~2E`, `~5B`, `~5D` or `~7E` (hex digits of either case): a 1.0 name escape. */
+function hasTildeEscape(name: string): boolean {
+  for (let i = name.indexOf('~'); i !== -1; i = name.indexOf('~', i + 1)) {
+    const a = name.charCodeAt(i + 1);
+    const b = name.charCodeAt(i + 2) | 0x20;
+    if ((a === 0x32 && b === 0x65) || (a === 0x35 && (b === 0x62 || b === 0x64))) return true;
+    if (a === 0x37 && b === 0x65) return true;
+  }
+  return false;
+}
+
 /** Whether `text[start, end)` holds a `(` or a `'` (a scan of the value only: linear overall). */
 function hasParenOrQuote(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -134,9 +160,9 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
     if (!piece.hasValue) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
     if (!isPlainName(name)) {
-      if (/\[|%5B/i.test(name)) note(V1, 'an indexed parameter name', name);
-      if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
-      if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
+      if (isIndexedName(name)) note(V1, 'an indexed parameter name', name);
+      if (isDottedName(name)) note(V1, 'a dotted parameter name', name);
+      if (hasTildeEscape(name)) note(V1, "a '~' escape in a parameter name", name);
     }
     if (!piece.hasValue) continue;
     const { valueStart, end } = piece;
