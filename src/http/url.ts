@@ -419,7 +419,15 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const segmentStarts = rawStarts.slice(first, last);
   const keyIn = (index: number, kind: KeyKind): RestliData =>
     rebased(
-      () => decodeKey(segments[index]!, { kind, version, context: 'path', ...limits }),
+      () =>
+        decodeKey(segments[index]!, {
+          kind,
+          version,
+          context: 'path',
+          maxDepth: limits.maxDepth,
+          maxLength: limits.maxLength,
+          invalidUtf8: limits.invalidUtf8,
+        }),
       url,
       segmentStarts[index]!,
     );
@@ -476,7 +484,17 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const detailed =
     query === undefined
       ? { params: {} as DecodedQuery, singleValued: [] }
-      : rebased(() => decodeQueryDetailed(query, { version, ...limits }), url, queryStart);
+      : rebased(
+          () =>
+            decodeQueryDetailed(query, {
+              version,
+              maxDepth: limits.maxDepth,
+              maxLength: limits.maxLength,
+              invalidUtf8: limits.invalidUtf8,
+            }),
+          url,
+          queryStart,
+        );
   const params: DecodedQuery = {};
   let ids: RestliData[] | undefined;
   for (const name of Object.keys(detailed.params)) {
