@@ -7,7 +7,8 @@
 //               neither until the first decode.
 //   dist/cjs/   the CommonJS build for `require`: one esbuild bundle of every entry from the same
 //               sources, plus one small file per entry and the same .d.ts files.
-//   dist/cli.js the restli command, importing the library from dist/esm (no second copy).
+//   dist/cli.js the restli command: one file with the library code it runs (start-up), lazy
+//               command chunks beside it (cli-chunk-*.js), the parser chunk shared with dist/esm.
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the bundled packages, read from node_modules.
 //   dist/.build-stamp  a hash of every input; a build whose inputs have not changed is skipped
 //               (`npm ci` builds in `prepare` and `npm test` asks again), `--force` rebuilds.

@@ -69,11 +69,14 @@ describe('javaHashMapOrder', () => {
 });
 
 describe('utf8Continuations', () => {
-  test.prop([fc.integer({ min: 0, max: 0xff })])('follows the lead-byte ranges of RFC 3629', (b) => {
-    const expected =
-      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    expect(utf8Continuations(b)).toBe(expected);
-  });
+  test.prop([fc.integer({ min: 0, max: 0xff })])(
+    'follows the lead-byte ranges of RFC 3629',
+    (b) => {
+      const expected =
+        b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+      expect(utf8Continuations(b)).toBe(expected);
+    },
+  );
 
   test.prop([fc.string({ unit: 'binary', maxLength: 4 })])(
     'utf8SequenceLength agrees with TextEncoder on well-formed text',
