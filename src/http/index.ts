@@ -8,18 +8,6 @@
  * @packageDocumentation
  */
 
-export type { ErrorCode } from '../errors.ts';
-// The error classes, so that every entry's documentation links to them.
-export {
-  LoneSurrogateError,
-  RestliEncodeError,
-  RestliError,
-  RestliPatchError,
-  RestliSchemaError,
-  RestliSourceSyntaxError,
-  RestliSyntaxError,
-} from '../errors.ts';
-
 export {
   type JsonValue,
   type ParseJsonOptions,
@@ -29,6 +17,8 @@ export {
   stringifyJson,
 } from '../internal/json.ts';
 export type { ProtocolVersionText } from '../internal/version-text.ts';
+// The error model (ErrorCode and every error class), written once for every entry.
+export * from '../public-errors.ts';
 export type {
   BodyDecodeOptions,
   CodecName,
