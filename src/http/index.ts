@@ -77,6 +77,7 @@ export {
   tunnelRequest,
   untunnelRequest,
 } from './tunnel.ts';
+export type { Leaves } from './typed.ts';
 export {
   type BatchEntry,
   buildRequest,
@@ -91,7 +92,6 @@ export {
   type TypedRequest,
   type TypedResponse,
 } from './typed.ts';
-export type { Leaves } from './typed-values.ts';
 // URLs: everything the module has (the root re-exports the everyday part).
 export * from './url.ts';
 export type {
