@@ -16,6 +16,7 @@ import {
 } from '../internal/args.ts';
 import { findHeader, headerKey } from '../internal/headers.ts';
 import { setOwn } from '../internal/own.ts';
+import { isHex } from '../internal/percent.ts';
 import { splitUrl } from '../internal/url-parts.ts';
 import { utf8DecodeStrict, utf8Encode } from '../internal/utf8.ts';
 import { parseContentType } from './content-type.ts';
@@ -168,10 +169,6 @@ function isSpaceSeparator(c: number): boolean {
     c === 0x205f ||
     c === 0x3000
   );
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 /**

@@ -24,6 +24,7 @@ import { type ErrorCode, RestliEncodeError, RestliSyntaxError } from '../errors.
 import { expectOptions, expectString } from './args.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
 import { setOwn } from './own.ts';
+import { hexValue } from './percent.ts';
 
 /** A JSON value as this reader returns it and this writer accepts it. */
 export type JsonValue =
@@ -52,19 +53,43 @@ export interface ParseJsonOptions {
   comments?: boolean;
 }
 
-const ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
+/** The two-character escapes of a JSON string, as code units. */
+const ESCAPED: Record<string, number> = {
+  '"': 0x22,
+  '\\': 0x5c,
+  '/': 0x2f,
+  b: 0x08,
+  f: 0x0c,
+  n: 0x0a,
+  r: 0x0d,
+  t: 0x09,
 };
 
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+/**
+ * The code unit a JSON string escape stands for, `text[i]` being its backslash; -1 when it is not
+ * one (`\x`, a `\u` without four hex digits, the end of the text). The escape spans 6 characters
+ * when `text[i + 1]` is `u`, else 2. One decoder for JSON strings and PDL string literals (whose
+ * escapes are JSON's).
+ *
+ * @example
+ * ```ts
+ * jsonEscapeAt('a\\u00e9', 1); // 233
+ * jsonEscapeAt('\\n', 0); // 10
+ * jsonEscapeAt('\\x', 0); // -1
+ * ```
+ */
+export function jsonEscapeAt(text: string, i: number): number {
+  const e = text[i + 1];
+  if (e === 'u') {
+    let code = 0;
+    for (let k = i + 2; k < i + 6; k++) {
+      const digit = hexValue(text.charCodeAt(k));
+      if (digit < 0) return -1;
+      code = code * 16 + digit;
+    }
+    return code;
+  }
+  return e !== undefined && Object.hasOwn(ESCAPED, e) ? ESCAPED[e]! : -1;
 }
 
 /**
@@ -261,24 +286,15 @@ class Reader {
         continue;
       }
       out += t.slice(chunk, i);
-      const e = t[i + 1];
-      if (e === 'u') {
-        for (let k = i + 2; k < i + 6; k++) {
-          if (!isHex(t.charCodeAt(k))) {
-            this.i = i;
-            this.fail('INVALID_JSON_ESCAPE', 'Invalid \\u escape');
-          }
-        }
-        out += String.fromCharCode(Number.parseInt(t.slice(i + 2, i + 6), 16));
-        i += 6;
-      } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
-        out += ESCAPES[e];
-        i += 2;
-      } else {
+      const code = jsonEscapeAt(t, i);
+      const unicode = t.charCodeAt(i + 1) === 0x75;
+      if (code < 0) {
         this.i = i;
-        if (e === undefined) this.fail('UNEXPECTED_JSON_END', 'Unterminated string');
-        this.fail('INVALID_JSON_ESCAPE', 'Invalid escape');
+        if (i + 1 >= n) this.fail('UNEXPECTED_JSON_END', 'Unterminated string');
+        this.fail('INVALID_JSON_ESCAPE', unicode ? 'Invalid \\u escape' : 'Invalid escape');
       }
+      out += String.fromCharCode(code);
+      i += unicode ? 6 : 2;
       chunk = i;
     }
   }

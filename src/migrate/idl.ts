@@ -15,6 +15,7 @@
 import { RestliError } from '../errors.ts';
 import { expectObject, expectString } from '../internal/args.ts';
 import { decodedSegment, placeholderName, templateSegments } from '../internal/template.ts';
+import { isPrimitiveTypeName } from '../schema/model.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
 /** A method, finder, batch finder or action parameter. */
@@ -90,17 +91,6 @@ export type TypeShape =
   | { kind: 'map'; values: TypeShape }
   | { kind: 'record'; fields: Map<string, TypeShape> }
   | { kind: 'unknown'; name: string };
-
-const PRIMITIVES = new Set([
-  'string',
-  'int',
-  'long',
-  'float',
-  'double',
-  'boolean',
-  'bytes',
-  'null',
-]);
 
 /** A declared parameter: its shape, and whether a request may leave it out. */
 export interface ParameterInfo {
@@ -468,7 +458,7 @@ class Shapes {
         }
         return shape;
       }
-      if (PRIMITIVES.has(text)) return { kind: 'primitive' };
+      if (isPrimitiveTypeName(text)) return { kind: 'primitive' };
       return this.ofName(text, path, depth);
     }
     const t = type as Json;
@@ -500,7 +490,7 @@ class Shapes {
       case 'fixed':
         return { kind: 'primitive' };
       default:
-        return typeof kind === 'string' && PRIMITIVES.has(kind)
+        return typeof kind === 'string' && isPrimitiveTypeName(kind)
           ? { kind: 'primitive' }
           : this.of(kind, path, depth + 1);
     }
@@ -513,7 +503,7 @@ class Shapes {
       const shape = this.of(member, path, depth + 1);
       if (typeof member === 'string') {
         const text = member.trim();
-        const model = PRIMITIVES.has(text)
+        const model = isPrimitiveTypeName(text)
           ? undefined
           : (this.models.get(text) ?? this.models.get(text.split('.').pop()!));
         fields.set(model ? fullName(model) : text, shape);

@@ -198,6 +198,16 @@ function fieldsOf(set: SchemaSet, record: RecordSchema): Map<string, RecordField
   return fields;
 }
 
+/** A look-up in the schema set; a type it cannot resolve is an error at the value's path. */
+function lookUp<T>(f: () => T, path: string): T {
+  try {
+    return f();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RestliSchemaError('UNKNOWN_SCHEMA_TYPE', reason, path);
+  }
+}
+
 /** Pegasus data's spelling of the non-finite doubles. */
 function nonFiniteText(value: number): string {
   return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
@@ -226,13 +236,7 @@ class Typer {
     if (depth > this.maxDepth) {
       throw new RestliSchemaError('DEPTH_EXCEEDED', `nesting deeper than ${this.maxDepth}`, path);
     }
-    let resolved: Exclude<DataSchema, { type: 'ref' } | { type: 'typeref' }>;
-    try {
-      resolved = this.set.dereference(schema);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new RestliSchemaError('UNKNOWN_SCHEMA_TYPE', reason, path);
-    }
+    const resolved = lookUp(() => this.set.dereference(schema), path);
     const strings = this.mode === 'strings';
     const typed = this.mode === 'typed';
     switch (resolved.type) {
@@ -407,13 +411,7 @@ class Typer {
 
   private record(value: unknown, schema: RecordSchema, path: string, depth: number): unknown {
     if (!isPlainObject(value)) return this.mismatch(`a ${schema.fullName} record`, value, path);
-    let fields: Map<string, RecordField>;
-    try {
-      fields = fieldsOf(this.set, schema);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new RestliSchemaError('UNKNOWN_SCHEMA_TYPE', reason, path);
-    }
+    const fields = lookUp(() => fieldsOf(this.set, schema), path);
     const typed = this.mode === 'typed';
     const out: { [key: string]: unknown } = {};
     // Declared fields first, in declaration order (included fields first): data written from a
