@@ -10,9 +10,9 @@
 import { RestliError } from '../errors.ts';
 import { argumentError } from '../internal/args.ts';
 import { parseJson } from '../internal/json.ts';
-import type { Restspec, RestspecOperations, RestspecParameter, Snapshot } from '../migrate/idl.ts';
 import { type DataSchema, SchemaSet, typeReference } from '../schema/model.ts';
 import { pdscToSchema } from '../schema/pdsc.ts';
+import type { Restspec, RestspecOperations, RestspecParameter, Snapshot } from '../types.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
 /** A resource key: its placeholder name, its wire kind and its types. */
