@@ -80,6 +80,8 @@ export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override';
 const FORM_URLENCODED = 'application/x-www-form-urlencoded';
 const CONTENT_TYPE = 'Content-Type';
 const CONTENT_LENGTH = 'Content-Length';
+/** The headers a tunneled request carries for the tunnel only: dropped when it is read back. */
+const TUNNEL_HEADERS = [METHOD_OVERRIDE_HEADER, CONTENT_TYPE, CONTENT_LENGTH];
 
 /** The value of `name` in `headers`, matched case-insensitively. */
 function header(headers: Record<string, string>, name: string): string | undefined {
@@ -350,11 +352,7 @@ export function untunnelRequest(request: HttpRequest): HttpRequest {
     const raw = request.body ?? '';
     query = typeof raw === 'string' ? raw : utf8DecodeStrict(raw);
     body = emptyBody;
-    headers = rewriteHeaders(request.headers, [
-      METHOD_OVERRIDE_HEADER,
-      CONTENT_TYPE,
-      CONTENT_LENGTH,
-    ]);
+    headers = rewriteHeaders(request.headers, TUNNEL_HEADERS);
   } else if (contentType.mediaType === 'multipart/mixed') {
     const raw = request.body ?? '';
     const parts = parseMultipart(contentType, typeof raw === 'string' ? utf8Encode(raw) : raw);
@@ -373,11 +371,7 @@ export function untunnelRequest(request: HttpRequest): HttpRequest {
     if (entityType !== undefined) checkFieldValue(entityType);
     if (entityPart === undefined) {
       body = emptyBody;
-      headers = rewriteHeaders(request.headers, [
-        METHOD_OVERRIDE_HEADER,
-        CONTENT_TYPE,
-        CONTENT_LENGTH,
-      ]);
+      headers = rewriteHeaders(request.headers, TUNNEL_HEADERS);
     } else {
       // A copy, so the result does not keep the whole multipart body alive.
       const entity = entityPart.body.slice();

@@ -23,7 +23,7 @@
  */
 
 import { RestliSchemaError } from '../errors.ts';
-import { argumentError, expectObject, expectSchema } from '../internal/args.ts';
+import { argumentError, expectObject, expectSchema, isPlainRecord } from '../internal/args.ts';
 import { DEFAULT_MAX_DEPTH } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
 import type { ProtocolVersionText } from '../internal/version-text.ts';
@@ -97,12 +97,6 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** `path` extended by an object key. */
 function keyPath(path: string, key: string): string {
   return `${path}${IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
-}
-
-function isPlainObject(value: unknown): value is { [key: string]: unknown } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function show(value: unknown): string {
@@ -300,7 +294,7 @@ class Typer {
         return out;
       }
       case 'map': {
-        if (!isPlainObject(value)) return this.mismatch('a map', value, path);
+        if (!isPlainRecord(value)) return this.mismatch('a map', value, path);
         const out: { [key: string]: unknown } = {};
         for (const key of Object.keys(value)) {
           const item = value[key];
@@ -387,7 +381,7 @@ class Typer {
       if (hasNull) return null;
       return this.fail('null is not a member of this union', path);
     }
-    if (!isPlainObject(value)) return this.mismatch('a union ({ member: value })', value, path);
+    if (!isPlainRecord(value)) return this.mismatch('a union ({ member: value })', value, path);
     const keys = Object.keys(value).filter(
       (k) => !(this.mode === 'typed' && value[k] === undefined),
     );
@@ -410,7 +404,7 @@ class Typer {
   }
 
   private record(value: unknown, schema: RecordSchema, path: string, depth: number): unknown {
-    if (!isPlainObject(value)) return this.mismatch(`a ${schema.fullName} record`, value, path);
+    if (!isPlainRecord(value)) return this.mismatch(`a ${schema.fullName} record`, value, path);
     const fields = lookUp(() => fieldsOf(this.set, schema), path);
     const typed = this.mode === 'typed';
     const out: { [key: string]: unknown } = {};
