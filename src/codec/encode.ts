@@ -6,7 +6,7 @@
  */
 
 import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
-import { isPlainRecord as isPlainObject } from '../internal/args.ts';
+import { isPlainRecord } from '../internal/args.ts';
 import { childPath } from '../internal/paths.ts';
 import { isStackOverflow } from '../internal/stack.ts';
 import type { RestliValue } from '../types.ts';
@@ -124,9 +124,13 @@ export function sortedKeys(object: object): string[] {
   return keys;
 }
 
-// Objects created by literals, `Object.create(null)` or `JSON.parse`, not class instances: the
-// one test in src/internal/args.ts, under the name the wire modules import it by.
-export { isPlainRecord as isPlainObject } from '../internal/args.ts';
+/**
+ * Objects created by literals, `Object.create(null)` or `JSON.parse`; not class instances. The
+ * one test of src/internal/args.ts, under the name the wire modules import it by.
+ */
+export function isPlainObject(value: object): boolean {
+  return isPlainRecord(value);
+}
 
 /**
  * The slow path, run only after the fast one failed: walks `value` again with an explicit stack,
