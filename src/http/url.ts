@@ -18,7 +18,12 @@ import {
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
-import { matchTemplate, placeholderName, templateSegments } from '../internal/template.ts';
+import {
+  compileTemplate,
+  matchTemplate,
+  placeholderName,
+  templateSegments,
+} from '../internal/template.ts';
 import { splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
@@ -414,7 +419,15 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const segmentStarts = rawStarts.slice(first, last);
   const keyIn = (index: number, kind: KeyKind): RestliData =>
     rebased(
-      () => decodeKey(segments[index]!, { kind, version, context: 'path', ...limits }),
+      () =>
+        decodeKey(segments[index]!, {
+          kind,
+          version,
+          context: 'path',
+          maxDepth: limits.maxDepth,
+          maxLength: limits.maxLength,
+          invalidUtf8: limits.invalidUtf8,
+        }),
       url,
       segmentStarts[index]!,
     );
@@ -424,7 +437,7 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   let keySegment: string | undefined;
   let resourceSegments: string[];
   if (resource) {
-    const template = templateSegments(resource.path);
+    const template = compileTemplate(resource.path);
     const start = matchTemplate(segments, template);
     if (start === -1) {
       throw new RestliSyntaxError(
@@ -437,8 +450,8 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     baseCount = start;
     resourceSegments = segments.slice(start, start + template.length);
     template.forEach((t, i) => {
-      const name = placeholderName(t);
-      if (name === undefined) return;
+      if (t.kind === 'static') return;
+      const name = t.name;
       const text = resourceSegments[i]!;
       const kind = ownValue(resource.pathKeyKinds, name) ?? segmentKeyKind(text, version);
       setOwn(pathKeys, name, keyIn(start + i, kind));
@@ -471,7 +484,17 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const detailed =
     query === undefined
       ? { params: {} as DecodedQuery, singleValued: [] }
-      : rebased(() => decodeQueryDetailed(query, { version, ...limits }), url, queryStart);
+      : rebased(
+          () =>
+            decodeQueryDetailed(query, {
+              version,
+              maxDepth: limits.maxDepth,
+              maxLength: limits.maxLength,
+              invalidUtf8: limits.invalidUtf8,
+            }),
+          url,
+          queryStart,
+        );
   const params: DecodedQuery = {};
   let ids: RestliData[] | undefined;
   for (const name of Object.keys(detailed.params)) {

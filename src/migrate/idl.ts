@@ -14,7 +14,12 @@
 
 import { RestliError } from '../errors.ts';
 import { expectObject, expectString } from '../internal/args.ts';
-import { decodedSegment, placeholderName, templateSegments } from '../internal/template.ts';
+import {
+  compileTemplate,
+  decodedSegment,
+  type TemplateSegment,
+  templateFits,
+} from '../internal/template.ts';
 import { isPrimitiveTypeName } from '../schema/model.ts';
 import type { Restspec, RestspecParameter, SchemaType, Snapshot } from '../types.ts';
 import type { KeyKind } from '../wire/keys.ts';
@@ -53,10 +58,7 @@ export interface OperationParameters {
   exact: boolean;
 }
 
-/** A segment of a resource's path template. */
-export type TemplateSegment =
-  | { kind: 'static'; text: string }
-  | { kind: 'placeholder'; name: string };
+export type { TemplateSegment };
 
 /** What the translator knows of one resource. */
 export interface ResourceInfo {
@@ -612,12 +614,7 @@ function resourceOf(
     key = { name: keyName, kind: 'compound' };
   }
 
-  const segments: TemplateSegment[] = templateSegments(template).map((s) => {
-    const placeholder = placeholderName(s);
-    return placeholder === undefined
-      ? { kind: 'static', text: s }
-      : { kind: 'placeholder', name: placeholder };
-  });
+  const segments = compileTemplate(template);
   const info = describeResource(
     name,
     template,
@@ -703,6 +700,7 @@ function describeResource(
 function indexOf(resources: ResourceInfo[]): ResourceIndex {
   // Resources by the last segment of their template (the static resource name, in every IDL
   // Rest.li generates); a template that is empty or ends in a placeholder is tried everywhere.
+  // Each group lists the loose templates after its own, so that a match walks one list.
   const byName = new Map<string, ResourceInfo[]>();
   const loose: ResourceInfo[] = [];
   for (const resource of resources) {
@@ -715,6 +713,7 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
     if (group) group.push(resource);
     else byName.set(last.text, [resource]);
   }
+  for (const group of byName.values()) group.push(...loose);
   return {
     resources,
     match(segments) {
@@ -723,10 +722,14 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
       if (count > 1 && segments[count - 1] === '') count--;
       let best: ResourceMatch | undefined;
       let bestLength = 0;
+      // Path segments decoded once for all the templates tried.
+      const decoded: (string | undefined)[] = [];
       // The template ends at the last segment, or before a key segment.
       for (let end = count - 1; end >= Math.max(0, count - 2); end--) {
-        const group = byName.get(decodedSegment(segments[end]!)) ?? [];
-        for (const resource of loose.length === 0 ? group : [...group, ...loose]) {
+        const name = decodedSegment(segments[end]!);
+        decoded[end] = name;
+        const group = byName.get(name) ?? loose;
+        for (const resource of group) {
           const keyed = end < count - 1;
           if (keyed && resource.simple) continue;
           const length = resource.segments.length;
@@ -737,7 +740,7 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
             (length === bestLength && best && best.start < start)
           )
             continue;
-          if (!fits(resource.segments, segments, start)) continue;
+          if (!templateFits(resource.segments, segments, start, decoded)) continue;
           best = { resource, start, end: end + 1 };
           bestLength = length;
         }
@@ -745,16 +748,4 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
       return best;
     },
   };
-}
-
-function fits(
-  template: readonly TemplateSegment[],
-  segments: readonly string[],
-  start: number,
-): boolean {
-  for (let i = 0; i < template.length; i++) {
-    const t = template[i]!;
-    if (t.kind === 'static' && decodedSegment(segments[start + i]!) !== t.text) return false;
-  }
-  return true;
 }
