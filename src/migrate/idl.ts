@@ -20,73 +20,19 @@ import {
   type TemplateSegment,
   templateFits,
 } from '../internal/template.ts';
+import { isPrimitiveTypeName } from '../schema/model.ts';
+import type { Restspec, RestspecParameter, SchemaType, Snapshot } from '../types.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
-/** A method, finder, batch finder or action parameter. */
-export interface RestspecParameter {
-  name: string;
-  /** A primitive (`string`, `long` …), a named schema, or an inline schema as JSON text. */
-  type: string | SchemaType;
-  optional?: boolean;
-  default?: string;
-  /** Old restspecs give array parameters as `type: 'array'` with `items`. */
-  items?: string;
-}
-
-/** Methods, finders, batch finders and actions of a resource or of its entity. */
-export interface RestspecOperations {
-  supports?: string[];
-  methods?: { method: string; parameters?: RestspecParameter[] }[];
-  finders?: {
-    name: string;
-    parameters?: RestspecParameter[];
-    assocKeys?: string[];
-    assocKey?: string;
-  }[];
-  batchFinders?: { name: string; parameters?: RestspecParameter[]; batchParam?: string }[];
-  actions?: { name: string; parameters?: RestspecParameter[]; returns?: string }[];
-  entity?: { path?: string; actions?: RestspecOperations['actions']; subresources?: Restspec[] };
-}
-
-/** A parsed `.restspec.json`. */
-export interface Restspec {
-  name: string;
-  namespace?: string;
-  /** The resource path, with parent keys as placeholders: `/greetings/{greetingsId}/subgreetings`. */
-  path: string;
-  schema?: string;
-  doc?: string;
-  /** A collection: `identifier.params` present (or a record `type`) means a complex key. */
-  collection?: RestspecOperations & { identifier: { name: string; type: string; params?: string } };
-  /** An association: a compound key of `assocKeys`. */
-  association?: RestspecOperations & {
-    identifier: string;
-    assocKeys: { name: string; type: string }[];
-  };
-  simple?: RestspecOperations;
-  actionsSet?: RestspecOperations;
-}
-
-/** A schema in a snapshot's `models` or inline in a parameter type. */
-export type SchemaType =
-  | string
-  | readonly SchemaType[]
-  | {
-      type: string;
-      name?: string;
-      namespace?: string;
-      items?: SchemaType;
-      values?: SchemaType;
-      ref?: SchemaType;
-      fields?: { name: string; type: SchemaType; optional?: boolean }[];
-      symbols?: string[];
-    };
-
-/** A parsed `.snapshot.json`: the restspec plus the named schemas it refers to. */
-export interface Snapshot {
-  models?: SchemaType[];
-  schema: Restspec;
-}
+// The shapes of the IDL documents are plain data types of the kernel (src/types.ts), so that
+// the typed requests of src/http read them without an import up into this layer.
+export type {
+  Restspec,
+  RestspecOperations,
+  RestspecParameter,
+  SchemaType,
+  Snapshot,
+} from '../types.ts';
 
 /** What a type is, as far as the wire format cares. Named recursive records are cyclic graphs. */
 export type TypeShape =
@@ -95,17 +41,6 @@ export type TypeShape =
   | { kind: 'map'; values: TypeShape }
   | { kind: 'record'; fields: Map<string, TypeShape> }
   | { kind: 'unknown'; name: string };
-
-const PRIMITIVES = new Set([
-  'string',
-  'int',
-  'long',
-  'float',
-  'double',
-  'boolean',
-  'bytes',
-  'null',
-]);
 
 /** A declared parameter: its shape, and whether a request may leave it out. */
 export interface ParameterInfo {
@@ -470,7 +405,7 @@ class Shapes {
         }
         return shape;
       }
-      if (PRIMITIVES.has(text)) return { kind: 'primitive' };
+      if (isPrimitiveTypeName(text)) return { kind: 'primitive' };
       return this.ofName(text, path, depth);
     }
     const t = type as Json;
@@ -502,7 +437,7 @@ class Shapes {
       case 'fixed':
         return { kind: 'primitive' };
       default:
-        return typeof kind === 'string' && PRIMITIVES.has(kind)
+        return typeof kind === 'string' && isPrimitiveTypeName(kind)
           ? { kind: 'primitive' }
           : this.of(kind, path, depth + 1);
     }
@@ -515,7 +450,7 @@ class Shapes {
       const shape = this.of(member, path, depth + 1);
       if (typeof member === 'string') {
         const text = member.trim();
-        const model = PRIMITIVES.has(text)
+        const model = isPrimitiveTypeName(text)
           ? undefined
           : (this.models.get(text) ?? this.models.get(text.split('.').pop()!));
         fields.set(model ? fullName(model) : text, shape);
