@@ -173,15 +173,11 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
   const version = options?.version ?? V2;
   const method = methodOf(request.method, 'request.method');
   expectString(request.resource, 'request.resource');
-  if (request.pathKeys !== undefined) expectRecord(request.pathKeys, 'request.pathKeys');
-  if (request.pathKeyKinds !== undefined)
-    expectRecord(request.pathKeyKinds, 'request.pathKeyKinds');
-  if (request.params !== undefined) expectRecord(request.params, 'request.params');
+  for (const name of ['pathKeys', 'pathKeyKinds', 'params'] as const) {
+    if (request[name] !== undefined) expectRecord(request[name], `request.${name}`);
+  }
   if (request.ids !== undefined && !Array.isArray(request.ids)) {
     throw argumentError('request.ids', 'an array', request.ids);
-  }
-  for (const name of ['finder', 'batchFinder', 'action'] as const) {
-    expectOptionalString(request[name], `request.${name}`);
   }
   let path = request.resource.replace(/\{([^}]*)\}/g, (_m, name: string) => {
     // Own properties only: a placeholder `{constructor}` must not find Object's constructor.
@@ -205,37 +201,26 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
 
   const params: Record<string, RestliValue | MaskInput> = {};
   for (const [name, value] of Object.entries(request.params ?? {})) {
-    if (value === undefined) continue;
-    if (name === 'ids') {
-      throw new RestliError(
-        'RESERVED_PARAMETER',
-        'the query parameter "ids" carries the batch keys: set request.ids, not request.params',
-      );
-    }
-    setOwn(params, name, value);
+    if (value !== undefined) setOwn(params, name, value);
   }
-  // A name that is a request part may come from its field or from params (as parseUrl reports
-  // it), never from both with different values.
-  for (const [name, field] of REQUEST_PARTS) {
-    const value = request[field];
-    if (value === undefined) continue;
-    if (Object.hasOwn(params, name) && params[name] !== value) {
+  // A request part may come from its field or from params (as parseUrl reports it), never from
+  // both with different values; `q`, `bq` and `action` decide how a server routes the request
+  // (spec i.1), so each only on the method it names; `ids` only from request.ids.
+  for (const [name, field, owner] of REQUEST_PARTS) {
+    const value = field && request[field];
+    // The method-naming fields are strings; the masks are checked by encodeQuery.
+    if (owner) expectOptionalString(value, `request.${field}`);
+    const given = Object.hasOwn(params, name);
+    if (
+      (given && (field === undefined || (value !== undefined && params[name] !== value))) ||
+      ((given || value !== undefined) && owner !== undefined && owner !== method)
+    ) {
       throw new RestliError(
         'RESERVED_PARAMETER',
-        `the query parameter ${JSON.stringify(name)} is request.${field}: give it once`,
+        `${JSON.stringify(name)} is given twice or is not a ${method} request's (spec i.2)`,
       );
     }
-    params[name] = value;
-  }
-  // The method-carrying names decide how a server routes the request (spec i.1): one that does
-  // not belong to the method would be read back as another method.
-  for (const [name, owner] of METHOD_NAMES) {
-    if (Object.hasOwn(params, name) && method !== owner) {
-      throw new RestliError(
-        'RESERVED_PARAMETER',
-        `the query parameter ${JSON.stringify(name)} names a ${owner}; a ${method} request cannot carry it`,
-      );
-    }
+    if (value !== undefined) params[name] = value;
   }
   if (request.ids !== undefined) params.ids = idsValue(request.ids, request.keyKind, version);
   if (method === 'action') checkActionQuery(params);
@@ -245,18 +230,12 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
 
 /** Query names (spec i.2) that a request field writes, with that field. */
 type PartField = 'finder' | 'batchFinder' | 'action' | 'fields' | 'metadataFields' | 'pagingFields';
-const REQUEST_PARTS: ReadonlyArray<readonly [string, PartField]> = [
-  ['q', 'finder'],
-  ['bq', 'batchFinder'],
-  ['action', 'action'],
+const REQUEST_PARTS: ReadonlyArray<readonly [string, PartField?, RestliMethod?]> = [
+  ['q', 'finder', 'finder'],
+  ['bq', 'batchFinder', 'batch_finder'],
+  ['action', 'action', 'action'],
+  ['ids'],
   ...[...PROJECTION_PARAMS].map((name) => [name, name as PartField] as const),
-];
-
-/** Query names that select the method a server routes to (spec i.1, i.2). */
-const METHOD_NAMES: ReadonlyArray<readonly [string, RestliMethod]> = [
-  ['q', 'finder'],
-  ['bq', 'batch_finder'],
-  ['action', 'action'],
 ];
 
 /**
@@ -266,7 +245,7 @@ const METHOD_NAMES: ReadonlyArray<readonly [string, RestliMethod]> = [
  */
 function checkActionQuery(params: Readonly<Record<string, unknown>>): void {
   if (typeof params.action !== 'string') {
-    throw new RestliError('MISSING_ACTION', 'an action request needs its action name (action)');
+    throw new RestliError('MISSING_ACTION', 'an action request needs request.action');
   }
   for (const name of Object.keys(params)) {
     if (name !== 'action') {
