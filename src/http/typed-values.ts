@@ -122,7 +122,8 @@ export function toData(
       if (!Number.isInteger(value) || (value as number) < INT_MIN || (value as number) > INT_MAX) {
         bad('expected an int (a 32-bit integer number)', path);
       }
-      return value as number;
+      // An int has no negative zero: -0 is written 0, which a Java int reader takes.
+      return (value as number) + 0;
     case 'long': {
       const big =
         typeof value === 'bigint'

@@ -18,6 +18,7 @@
 import { type ErrorCode, RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from './args.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
+import { numberText } from './number-text.ts';
 import { setOwn } from './own.ts';
 
 /** A JSON value as this reader returns it and this writer accepts it. */
@@ -377,7 +378,7 @@ export function stringifyJson(value: unknown, options?: StringifyJsonOptions): s
         if (!Number.isFinite(v)) {
           throw new RestliEncodeError('NON_FINITE_JSON_NUMBER', `${v} has no JSON form`, path);
         }
-        return Object.is(v, -0) ? '-0.0' : String(v);
+        return numberText(v);
       case 'object':
         break;
       default:

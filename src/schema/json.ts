@@ -12,6 +12,7 @@
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from '../internal/args.ts';
+import { numberText } from '../internal/number-text.ts';
 import { setOwn } from '../internal/own.ts';
 import type { PegasusData } from './model.ts';
 
@@ -223,7 +224,8 @@ export function writeJson(data: PegasusData): string {
       case 'number':
         if (!Number.isFinite(v))
           throw new RestliEncodeError('NON_FINITE_JSON_NUMBER', `${v}`, path);
-        return String(v);
+        // Negative zero as Jackson writes it (`String(-0)` is `0`, another number).
+        return numberText(v);
       case 'object':
         break;
       default:
