@@ -272,7 +272,8 @@ export function prototypeChanges(): string[] {
   return changes;
 }
 
-function show(args: unknown[]): string {
+/** The arguments as JSON for a report, cut at `limit` characters. */
+export function show(args: unknown[], limit = 300): string {
   try {
     const text = JSON.stringify(args, (_k, v) =>
       typeof v === 'bigint'
@@ -281,7 +282,7 @@ function show(args: unknown[]): string {
           ? `<${v.constructor.name}>`
           : v,
     );
-    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
   } catch {
     return '<unprintable (deep)>';
   }
