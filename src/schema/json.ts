@@ -14,6 +14,7 @@ import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from '../internal/args.ts';
 import { numberText } from '../internal/number-text.ts';
 import { setOwn } from '../internal/own.ts';
+import { isStackOverflow } from '../internal/stack.ts';
 import type { PegasusData } from './model.ts';
 
 const ESCAPES: Record<string, string> = {
@@ -195,7 +196,16 @@ export function readJson(
     }
     return i >= n ? fail('unexpected end of input') : fail('expected a value');
   };
-  const result = value(0);
+  let result: PegasusData;
+  try {
+    result = value(0);
+  } catch (error) {
+    // A caller whose stack is mostly used, or a raised maxDepth: a clean error, not a RangeError.
+    if (isStackOverflow(error)) {
+      throw new RestliSyntaxError('DEPTH_EXCEEDED', 'nesting too deep for the call stack', text, i);
+    }
+    throw error;
+  }
   space();
   if (i < n) fail('unexpected text after the JSON value');
   return result;

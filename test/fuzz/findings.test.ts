@@ -8,9 +8,17 @@ import { RestliError } from '../../src/errors.ts';
 import * as http from '../../src/http/index.ts';
 import * as root from '../../src/index.ts';
 import * as java from '../../src/java.ts';
+import * as schema from '../../src/schema/index.ts';
 
 /** An object whose own `toString` is not a function: `String(it)` throws a TypeError. */
 const hostile = JSON.parse('{"toString": [1], "valueOf": [2]}');
+
+/** `{ type: { type: … 'int' } }`, `depth` deep, built without recursion. */
+function nestedType(depth: number): unknown {
+  let value: unknown = 'int';
+  for (let i = 0; i < depth; i++) value = { type: value };
+  return value;
+}
 
 function codeOf(call: () => unknown): string {
   try {
@@ -68,6 +76,26 @@ describe('fuzz findings (full run, 2026-11-29)', () => {
       'createAsciiHexCodec: a reserved entry that is a one-element array',
       () => java.createAsciiHexCodec('~', [['.']] as never),
       'INVALID_ARGUMENT',
+    ],
+    [
+      'parseResponse: resources that are not a Map',
+      () => http.parseResponse({ resource: 'a', method: 'get' } as never, {} as never, {} as never),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'partHeader: entries that are not [name, value] pairs',
+      () => http.partHeader([{ for: 1 }] as never, 'a'),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'pdscToSchema: a declaration nested 20 000 deep',
+      () => schema.pdscToSchema(nestedType(20_000) as never),
+      'DEPTH_EXCEEDED',
+    ],
+    [
+      'readJson: nesting deeper than the call stack under a raised maxDepth',
+      () => schema.readJson('['.repeat(100_000), { maxDepth: 1e9 }),
+      'DEPTH_EXCEEDED',
     ],
   ])('%s', (_name, call, code) => {
     expect(codeOf(call)).toBe(code);
