@@ -9,8 +9,11 @@
 //               sources, plus one small file per entry and the same .d.ts files.
 //   dist/cli.js the restli command, importing the library from dist/esm (no second copy).
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the bundled packages, read from node_modules.
+//   dist/.build-stamp  a hash of every input; a build whose inputs have not changed is skipped
+//               (`npm ci` builds in `prepare` and `npm test` asks again), `--force` rebuilds.
 // The public entries are read from package.json `exports`: the one place they are listed.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   cpSync,
@@ -49,6 +52,48 @@ if (missing.length > 0) {
   fail(
     `entry source missing: ${missing.map((e) => `${e.subpath} -> ${e.source}`).join(', ')} (package.json exports lists them)`,
   );
+}
+
+// The stamp hashes the content (not the times: a fresh clone gives every file a new mtime) of
+// everything the build reads, plus the Node version that ran it.
+const STAMP = join('dist', '.build-stamp');
+function inputsHash() {
+  const hash = createHash('sha256').update(process.version);
+  const walk = (path) => {
+    if (!existsSync(path)) return;
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    );
+    for (const entry of entries) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else
+        hash
+          .update(`${relative(root, child)}\0`)
+          .update(readFileSync(child))
+          .update('\0');
+    }
+  };
+  for (const dir of ['src', 'grammar', 'scripts']) walk(dir);
+  for (const file of [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ]) {
+    if (existsSync(file)) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+const stamp = inputsHash();
+if (
+  !process.argv.includes('--force') &&
+  existsSync(STAMP) &&
+  readFileSync(STAMP, 'utf8') === stamp &&
+  existsSync(join('dist', 'cli.js'))
+) {
+  console.error('build: dist/ is up to date (inputs unchanged; --force rebuilds)');
+  process.exit(0);
 }
 
 rmSync('dist', { recursive: true, force: true });
@@ -369,3 +414,6 @@ for (const [name, dir] of [...bundledPackages].sort()) {
   );
 }
 writeFileSync('dist/THIRD-PARTY-NOTICES.txt', `${notices.join('\n')}\n`);
+
+// Last, so that a build that failed half-way is never taken for a finished one.
+writeFileSync(STAMP, stamp);
