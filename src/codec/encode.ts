@@ -49,6 +49,10 @@ export function encode(value: RestliValue, options?: EncodeOptions): string {
     throw argumentError('options.context', "'query', 'path' or 'body'", context);
   }
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // A bigint or string would fail (or never reach 0) in the depth arithmetic below.
+  if (typeof maxDepth !== 'number' || Number.isNaN(maxDepth)) {
+    throw argumentError('options.maxDepth', 'a number', maxDepth);
+  }
   try {
     return write(value, context, maxDepth);
   } catch (error) {

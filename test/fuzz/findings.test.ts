@@ -97,6 +97,16 @@ describe('fuzz findings (full run, 2026-11-29)', () => {
       () => schema.readJson('['.repeat(100_000), { maxDepth: 1e9 }),
       'DEPTH_EXCEEDED',
     ],
+    [
+      'encode: a bigint maxDepth (40 000-input pass)',
+      () => root.encode({ a: 1 }, { maxDepth: (10n ** 30n) as never }),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'headerValue: a header whose value is a number (40 000-input pass)',
+      () => http.headerValue({ 'x-a': -1 } as never, 'X-A'),
+      'INVALID_ARGUMENT',
+    ],
   ])('%s', (_name, call, code) => {
     expect(codeOf(call)).toBe(code);
   });
