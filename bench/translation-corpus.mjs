@@ -57,8 +57,8 @@ function request(k, i) {
           ],
         },
       };
-    case 4: // action
-      return { method: 'action', resource: 'members', action: 'merge', params: { into: i } };
+    case 4: // action (its parameters travel in the JSON body: the URL names the action only)
+      return { method: 'action', resource: 'members', action: 'merge' };
     case 5: // association sub-resource get, the parent keyed by a complex key
       return {
         method: 'get',

@@ -10,6 +10,7 @@
 
 import type { IToken, TokenType } from 'chevrotain';
 import { type ErrorCode, RestliSourceSyntaxError } from '../src/errors.ts';
+import { jsonEscapeAt } from '../src/internal/json.ts';
 import {
   EscapedPropId,
   Id,
@@ -50,8 +51,6 @@ const isIdStart = (c: number): boolean =>
   (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 /** `[A-Za-z0-9_-]`: the characters of an ID's tail and of a property segment. */
 const isIdPart = (c: number): boolean => isIdStart(c) || isDigit(c) || c === 0x2d;
-const isHex = (c: number): boolean =>
-  isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
 /** Length of the NUMBER_LITERAL at `i`, 0 when there is none. */
 function numberLength(input: string, i: number): number {
@@ -77,17 +76,6 @@ function numberLength(input: string, i: number): number {
   }
   return i - start;
 }
-
-const STRING_ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
 
 /** Default nesting limit of `[` and `{`. */
 export const PDL_MAX_DEPTH = 200;
@@ -193,19 +181,12 @@ function scanString(input: string, start: number, tokens: PdlToken[]): number {
       continue;
     }
     out += input.slice(chunk, i);
-    const e = input[i + 1];
-    if (e === 'u') {
-      for (let k = i + 2; k < i + 6; k++) {
-        if (!isHex(input.charCodeAt(k))) throw pdlError('bad \\u escape', input, i);
-      }
-      out += String.fromCharCode(Number.parseInt(input.slice(i + 2, i + 6), 16));
-      i += 6;
-    } else if (e !== undefined && Object.hasOwn(STRING_ESCAPES, e)) {
-      out += STRING_ESCAPES[e];
-      i += 2;
-    } else {
-      throw pdlError('bad escape in string', input, i);
-    }
+    // PDL's string escapes are JSON's: one decoder for both.
+    const code = jsonEscapeAt(input, i);
+    const unicode = input.charCodeAt(i + 1) === 0x75;
+    if (code < 0) throw pdlError(unicode ? 'bad \\u escape' : 'bad escape in string', input, i);
+    out += String.fromCharCode(code);
+    i += unicode ? 6 : 2;
     chunk = i;
   }
   out += input.slice(chunk, i);

@@ -7,6 +7,7 @@
  */
 
 import { RestliSyntaxError } from '../src/errors.ts';
+import { isStackOverflow } from '../src/internal/stack.ts';
 
 /**
  * `rule()`, with a call-stack overflow reported as `DEPTH_EXCEEDED` at `deepestOpenOffset()`.
@@ -24,7 +25,8 @@ export function withStackGuard<T>(
   try {
     return rule();
   } catch (error) {
-    if (error instanceof RangeError) {
+    // The one test for an overflow (src/internal/stack.ts): another RangeError is a bug to see.
+    if (isStackOverflow(error)) {
       throw new RestliSyntaxError(
         'DEPTH_EXCEEDED',
         'nesting too deep for the call stack',

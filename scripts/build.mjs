@@ -7,7 +7,8 @@
 //               neither until the first decode.
 //   dist/cjs/   the CommonJS build for `require`: one esbuild bundle of every entry from the same
 //               sources, plus one small file per entry and the same .d.ts files.
-//   dist/cli.js the restli command, importing the library from dist/esm (no second copy).
+//   dist/cli.js the restli command: one file with the library code it runs (start-up), lazy
+//               command chunks beside it (cli-chunk-*.js), the parser chunk shared with dist/esm.
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the bundled packages, read from node_modules.
 //   dist/.build-stamp  a hash of every input; a build whose inputs have not changed is skipped
 //               (`npm ci` builds in `prepare` and `npm test` asks again), `--force` rebuilds.
@@ -367,14 +368,21 @@ const nodeChevrotain = Object.keys(nodeBuild.metafile.inputs).filter((i) =>
 );
 if (nodeChevrotain.length > 0) fail(`dist/node bundles chevrotain (${nodeChevrotain[0]})`);
 
-// 4. The CLI, importing the library from dist/esm.
+// 4. The CLI: one file with the library code it runs, except the parser chunk and the modules
+// that chunk imports, which stay the dist/esm files (one RestliError class in the process). Node
+// pays a module job per file: importing ~45 dist/esm files cost the CLI's start-up more than
+// evaluating the same code in one file (bench/README.md). Commands load lazily (import()), so
+// esbuild splits them into chunks: `restli decode` never evaluates the translator.
 const cli = await build({
   ...common,
   format: 'esm',
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
+  splitting: true,
+  // Flat, like dist/node: one relative path to dist/esm fits every file.
+  chunkNames: 'cli-chunk-[hash]',
   external: ['node:*'],
-  plugins: [externalLibrary('dist/cli.js', () => false)],
+  plugins: [externalLibrary('dist/cli.js', (abs) => !shared.has(abs))],
 });
 if (Object.keys(cli.metafile.inputs).some((i) => i.includes('node_modules'))) {
   fail('dist/cli.js bundles a package from node_modules: list its licence or import it');

@@ -15,16 +15,6 @@ export type { EncodeOptions } from './codec/encode.ts';
 export { encode } from './codec/encode.ts';
 export type { InvalidUtf8, ValueContext } from './codec/escape.ts';
 export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './codec/limits.ts';
-export type { ErrorCode } from './errors.ts';
-export {
-  LoneSurrogateError,
-  RestliEncodeError,
-  RestliError,
-  RestliPatchError,
-  RestliSchemaError,
-  RestliSourceSyntaxError,
-  RestliSyntaxError,
-} from './errors.ts';
 export type { BatchKeyOptions, IdOptions } from './http/id-header.ts';
 export {
   decodeBatchKeys,
@@ -48,6 +38,8 @@ export type { Detection, DetectOptions, Evidence } from './migrate/detect.ts';
 export { detectVersion } from './migrate/detect.ts';
 export type { ResourceIndex, ResourcesInput, Restspec, Snapshot } from './migrate/idl.ts';
 export { loadResources, RestliIdlError } from './migrate/idl.ts';
+// The error model (ErrorCode and every error class), written once for every entry.
+export * from './public-errors.ts';
 export type {
   MaskTree,
   MaskValue,

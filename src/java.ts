@@ -14,23 +14,14 @@ export {
   percentDecode,
   urlEncoderEncode,
 } from './codec/escape.ts';
-export type { ErrorCode } from './errors.ts';
-// The error classes, so that every entry's documentation links to them.
-export {
-  LoneSurrogateError,
-  RestliEncodeError,
-  RestliError,
-  RestliPatchError,
-  RestliSchemaError,
-  RestliSourceSyntaxError,
-  RestliSyntaxError,
-} from './errors.ts';
 export { chooseBoundary } from './http/multipart.ts';
 export { javaHashMapOrder } from './internal/java-hash-order.ts';
 export type { JavaIntResult } from './internal/java-int.ts';
 export { javaDigit, parseJavaInt } from './internal/java-int.ts';
 export type { UrlParts } from './internal/url-parts.ts';
 export { splitUrl } from './internal/url-parts.ts';
+// The error model (ErrorCode and every error class), written once for every entry.
+export * from './public-errors.ts';
 export { decodeQueryParams } from './wire/query.ts';
 export { dataMapToQueryString } from './wire/v1/flatten.ts';
 export type { FormDecodeOptions } from './wire/v1/form.ts';

@@ -71,3 +71,72 @@ export type PegasusData =
 
 /** A Pegasus data map. */
 export type PegasusDataMap = { [key: string]: PegasusData };
+
+// The IDL documents (`.restspec.json`, `.snapshot.json`) as parsed JSON: read by the IDL index
+// (src/migrate/idl.ts) and by the typed requests (src/http/resource.ts).
+
+/** A method, finder, batch finder or action parameter. */
+export interface RestspecParameter {
+  name: string;
+  /** A primitive (`string`, `long` …), a named schema, or an inline schema as JSON text. */
+  type: string | SchemaType;
+  optional?: boolean;
+  default?: string;
+  /** Old restspecs give array parameters as `type: 'array'` with `items`. */
+  items?: string;
+}
+
+/** Methods, finders, batch finders and actions of a resource or of its entity. */
+export interface RestspecOperations {
+  supports?: string[];
+  methods?: { method: string; parameters?: RestspecParameter[] }[];
+  finders?: {
+    name: string;
+    parameters?: RestspecParameter[];
+    assocKeys?: string[];
+    assocKey?: string;
+  }[];
+  batchFinders?: { name: string; parameters?: RestspecParameter[]; batchParam?: string }[];
+  actions?: { name: string; parameters?: RestspecParameter[]; returns?: string }[];
+  entity?: { path?: string; actions?: RestspecOperations['actions']; subresources?: Restspec[] };
+}
+
+/** A parsed `.restspec.json`. */
+export interface Restspec {
+  name: string;
+  namespace?: string;
+  /** The resource path, with parent keys as placeholders: `/greetings/{greetingsId}/subgreetings`. */
+  path: string;
+  schema?: string;
+  doc?: string;
+  /** A collection: `identifier.params` present (or a record `type`) means a complex key. */
+  collection?: RestspecOperations & { identifier: { name: string; type: string; params?: string } };
+  /** An association: a compound key of `assocKeys`. */
+  association?: RestspecOperations & {
+    identifier: string;
+    assocKeys: { name: string; type: string }[];
+  };
+  simple?: RestspecOperations;
+  actionsSet?: RestspecOperations;
+}
+
+/** A schema in a snapshot's `models` or inline in a parameter type. */
+export type SchemaType =
+  | string
+  | readonly SchemaType[]
+  | {
+      type: string;
+      name?: string;
+      namespace?: string;
+      items?: SchemaType;
+      values?: SchemaType;
+      ref?: SchemaType;
+      fields?: { name: string; type: SchemaType; optional?: boolean }[];
+      symbols?: string[];
+    };
+
+/** A parsed `.snapshot.json`: the restspec plus the named schemas it refers to. */
+export interface Snapshot {
+  models?: SchemaType[];
+  schema: Restspec;
+}

@@ -40,7 +40,7 @@ Options:
 
     const har: HarRequest[] | undefined = harPath === undefined ? undefined : readHar(harPath);
     const queue: HarRequest[] = [];
-    async function* inputs(): AsyncIterable<Input> {
+    async function* inputs(): AsyncIterable<Input | readonly Input[]> {
       if (!har) {
         yield* inputsOf(positionals);
         return;

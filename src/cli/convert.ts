@@ -3,7 +3,7 @@
 import type { ProtocolVersionText } from '../internal/version-text.ts';
 import type { ConvertResult } from '../migrate/convert.ts';
 import { type Command, UsageError } from './command.ts';
-import { inputsOf, progress, runPipeline } from './lines.ts';
+import { inputsOf, progress, runPipeline, stderrLine } from './lines.ts';
 import { loadRestspecs } from './restspec.ts';
 
 const VERSIONS = ['1.0.0', '2.0.0'];
@@ -55,9 +55,7 @@ Options:
         if (json) current = result;
         else {
           for (const w of result.warnings) {
-            process.stderr.write(
-              `restli: line ${line}: warning ${w.code} (${w.where}): ${w.message}\n`,
-            );
+            stderrLine(`restli: line ${line}: warning ${w.code} (${w.where}): ${w.message}`);
           }
         }
         return result.url;

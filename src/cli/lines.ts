@@ -25,7 +25,10 @@ export interface PipelineOptions {
   onResult?: (ok: boolean, lineNumber: number) => void;
 }
 
-/** Buffers output and honours stdout backpressure. */
+/** Output buffered in chunks of this many UTF-16 code units: one write call per chunk. */
+const CHUNK = 1 << 16;
+
+/** Buffers output and honours the stream's backpressure. */
 class Writer {
   private buffer = '';
   closed = false;
@@ -38,9 +41,15 @@ class Writer {
     });
   }
 
-  async line(text: string): Promise<void> {
+  /** Whether the buffer holds a chunk and should be flushed. */
+  get full(): boolean {
+    return this.buffer.length >= CHUNK;
+  }
+
+  /** Appends a line; true when the buffer is full and should be flushed. */
+  line(text: string): boolean {
     this.buffer += `${text}\n`;
-    if (this.buffer.length >= 1 << 16) await this.flush();
+    return this.buffer.length >= CHUNK;
   }
 
   async flush(): Promise<void> {
@@ -63,6 +72,23 @@ class Writer {
   }
 }
 
+/** stderr, buffered like stdout: a run that warns on every line makes one write per chunk. */
+let errors: Writer | undefined;
+const stderrWriter = (): Writer => (errors ??= new Writer(process.stderr));
+
+/**
+ * Writes a line to stderr through the pipeline's buffer (warnings): flushed when full, before
+ * an error report, and at the end of the run. Outside a pipeline, call {@link flushStderr}.
+ */
+export function stderrLine(text: string): void {
+  stderrWriter().line(text);
+}
+
+/** Writes out what {@link stderrLine} buffered. */
+export function flushStderr(): Promise<void> {
+  return errors === undefined ? Promise.resolve() : errors.flush();
+}
+
 /**
  * A line longer than the input limit: only its length and a prefix are kept, so that one huge
  * line costs no more memory than the limit (and no per-part work before its error).
@@ -82,17 +108,21 @@ export type Input = string | OverlongLine;
 /** The longest input line a command reads: the library's default `maxLength` (16 MiB). */
 export const MAX_LINE_LENGTH = DEFAULT_MAX_LENGTH;
 
-/** Inputs from the arguments, or stdin lines when there are none. */
+/**
+ * Inputs from the arguments, or stdin lines when there are none. Lines come in batches (the
+ * lines of one read chunk), so that the pipeline pays one asynchronous step per chunk, not per
+ * line.
+ */
 export async function* inputsOf(
   args: readonly string[],
   maxLength = MAX_LINE_LENGTH,
-): AsyncIterable<Input> {
+): AsyncIterable<Input | readonly Input[]> {
   if (args.length > 0) {
-    yield* args;
+    yield args;
     return;
   }
   process.stdin.setEncoding('utf8');
-  yield* splitLines(process.stdin as AsyncIterable<string>, maxLength);
+  yield* splitLineBatches(process.stdin as AsyncIterable<string>, maxLength);
 }
 
 /**
@@ -104,6 +134,14 @@ export async function* splitLines(
   chunks: AsyncIterable<string>,
   maxLength: number,
 ): AsyncIterable<Input> {
+  for await (const batch of splitLineBatches(chunks, maxLength)) yield* batch;
+}
+
+/** {@link splitLines}, the lines that each chunk completes given together. */
+export async function* splitLineBatches(
+  chunks: AsyncIterable<string>,
+  maxLength: number,
+): AsyncIterable<Input[]> {
   let pending: string[] = [];
   let pendingLength = 0;
   let overlong: OverlongLine | undefined;
@@ -122,13 +160,15 @@ export async function* splitLines(
     return line;
   };
   for await (const chunk of chunks) {
+    const batch: Input[] = [];
     let from = 0;
     for (;;) {
       const lf = chunk.indexOf('\n', from);
       if (lf < 0) break;
-      yield finish(chunk.slice(from, lf));
+      batch.push(finish(chunk.slice(from, lf)));
       from = lf + 1;
     }
+    if (batch.length > 0) yield batch;
     const rest = chunk.slice(from);
     if (rest === '') continue;
     if (overlong !== undefined) {
@@ -143,7 +183,7 @@ export async function* splitLines(
       pendingLength += rest.length;
     }
   }
-  if (pendingLength > 0 || overlong !== undefined) yield finish('');
+  if (pendingLength > 0 || overlong !== undefined) yield [finish('')];
 }
 
 /** What a failed input's report says. */
@@ -177,56 +217,81 @@ function tooLong(input: OverlongLine, maxLength: number): RestliError {
 }
 
 /**
- * Runs `transform` over the inputs. Returns the number of bad inputs; every failure, a bug's
- * included, is reported for its input and the run goes on.
+ * Runs `transform` over the inputs (single inputs, or batches of them). Returns the number of
+ * bad inputs; every failure, a bug's included, is reported for its input and the run goes on.
+ * A transform that returns a string (not a promise) runs without an asynchronous step.
  */
 export async function runPipeline(
-  inputs: AsyncIterable<Input>,
+  inputs: AsyncIterable<Input | readonly Input[]>,
   transform: Transform,
   options: PipelineOptions,
 ): Promise<number> {
   const out = new Writer(process.stdout);
+  const err = stderrWriter();
   let failures = 0;
   let lineNumber = 0;
-  for await (const item of inputs) {
-    if (out.closed) break;
-    lineNumber++;
-    const input =
-      typeof item !== 'string'
-        ? `${item.prefix}…`
-        : item.length > MAX_LINE_LENGTH
-          ? `${item.slice(0, 60)}…`
-          : item;
-    let output: string;
-    let fields: Record<string, unknown> | undefined;
-    try {
-      // The length limit applies before any work on the line.
-      if (typeof item !== 'string') throw tooLong(item, MAX_LINE_LENGTH);
-      if (item.length > MAX_LINE_LENGTH) {
-        throw tooLong(new OverlongLine(item.length, item.slice(0, 60)), MAX_LINE_LENGTH);
-      }
-      output = await transform(item, lineNumber);
-      if (options.json) fields = options.jsonFields?.(item, output);
-    } catch (error) {
-      const record = errorRecord(error);
-      failures++;
-      options.onResult?.(false, lineNumber);
-      if (options.json) {
-        await out.line(JSON.stringify({ input, error: record }));
-      } else {
-        await out.flush();
-        process.stderr.write(`restli: line ${lineNumber}: ${record.code}: ${record.message}\n`);
-      }
-      continue;
-    }
-    options.onResult?.(true, lineNumber);
+  const shown = (item: Input): string =>
+    typeof item !== 'string'
+      ? `${item.prefix}…`
+      : item.length > MAX_LINE_LENGTH
+        ? `${item.slice(0, 60)}…`
+        : item;
+  const failed = async (item: Input, error: unknown): Promise<void> => {
+    const record = errorRecord(error);
+    failures++;
+    options.onResult?.(false, lineNumber);
     if (options.json) {
-      await out.line(JSON.stringify({ input, output, ...fields }));
+      if (out.line(JSON.stringify({ input: shown(item), error: record }))) await out.flush();
     } else {
-      await out.line(options.plain ? options.plain(input, output) : output);
+      // What came before the bad line is written first, so that a terminal shows them in order.
+      await out.flush();
+      err.line(`restli: line ${lineNumber}: ${record.code}: ${record.message}`);
+      await err.flush();
     }
+  };
+  /** The output of one input is buffered; true when a buffer is full. */
+  const succeeded = (item: string, output: string): boolean => {
+    const fields = options.json ? options.jsonFields?.(item, output) : undefined;
+    options.onResult?.(true, lineNumber);
+    const full = options.json
+      ? out.line(JSON.stringify({ input: shown(item), output, ...fields }))
+      : out.line(options.plain ? options.plain(shown(item), output) : output);
+    return full || err.full;
+  };
+  for await (const item of inputs) {
+    const batch = typeof item === 'string' || item instanceof OverlongLine ? [item] : item;
+    for (const input of batch) {
+      if (out.closed) break;
+      lineNumber++;
+      let result: string | Promise<string>;
+      try {
+        // The length limit applies before any work on the line.
+        if (typeof input !== 'string') throw tooLong(input, MAX_LINE_LENGTH);
+        if (input.length > MAX_LINE_LENGTH) {
+          throw tooLong(new OverlongLine(input.length, input.slice(0, 60)), MAX_LINE_LENGTH);
+        }
+        result = transform(input, lineNumber);
+        // Most transforms are synchronous: no asynchronous step per line for them.
+        if (typeof result === 'string') {
+          if (succeeded(input, result)) {
+            await out.flush();
+            await err.flush();
+          }
+          continue;
+        }
+        const output = await result;
+        if (succeeded(input, output)) {
+          await out.flush();
+          await err.flush();
+        }
+      } catch (error) {
+        await failed(input, error);
+      }
+    }
+    if (out.closed) break;
   }
   await out.flush();
+  await err.flush();
   return failures;
 }
 

@@ -6,9 +6,10 @@
  */
 
 import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
-import { argumentError } from '../internal/args.ts';
+import { argumentError, isPlainRecord } from '../internal/args.ts';
 import { numberText } from '../internal/number-text.ts';
 import { childPath } from '../internal/paths.ts';
+import { isStackOverflow } from '../internal/stack.ts';
 import type { RestliValue } from '../types.ts';
 import { escapeV2, type ValueContext } from './escape.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
@@ -136,14 +137,12 @@ export function sortedKeys(object: object): string[] {
   return keys;
 }
 
-/** Objects created by literals, `Object.create(null)` or `JSON.parse`; not class instances. */
+/**
+ * Objects created by literals, `Object.create(null)` or `JSON.parse`; not class instances. The
+ * one test of src/internal/args.ts, under the name the wire modules import it by.
+ */
 export function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
+  return isPlainRecord(value);
 }
 
 /**

@@ -8,18 +8,6 @@
  * @packageDocumentation
  */
 
-export type { ErrorCode } from '../errors.ts';
-// The error classes, so that every entry's documentation links to them.
-export {
-  LoneSurrogateError,
-  RestliEncodeError,
-  RestliError,
-  RestliPatchError,
-  RestliSchemaError,
-  RestliSourceSyntaxError,
-  RestliSyntaxError,
-} from '../errors.ts';
-
 export {
   type JsonValue,
   type ParseJsonOptions,
@@ -29,6 +17,8 @@ export {
   stringifyJson,
 } from '../internal/json.ts';
 export type { ProtocolVersionText } from '../internal/version-text.ts';
+// The error model (ErrorCode and every error class), written once for every entry.
+export * from '../public-errors.ts';
 export type {
   BodyDecodeOptions,
   CodecName,
@@ -87,6 +77,7 @@ export {
   tunnelRequest,
   untunnelRequest,
 } from './tunnel.ts';
+export type { Leaves } from './typed.ts';
 export {
   type BatchEntry,
   buildRequest,
@@ -101,7 +92,6 @@ export {
   type TypedRequest,
   type TypedResponse,
 } from './typed.ts';
-export type { Leaves } from './typed-values.ts';
 // URLs: everything the module has (the root re-exports the everyday part).
 export * from './url.ts';
 export type {

@@ -10,9 +10,9 @@
 import { RestliError } from '../errors.ts';
 import { argumentError } from '../internal/args.ts';
 import { parseJson } from '../internal/json.ts';
-import type { Restspec, RestspecOperations, RestspecParameter, Snapshot } from '../migrate/idl.ts';
-import { type DataSchema, isPrimitiveTypeName, qualifyName, SchemaSet } from '../schema/model.ts';
+import { type DataSchema, SchemaSet, typeReference } from '../schema/model.ts';
 import { pdscToSchema } from '../schema/pdsc.ts';
+import type { Restspec, RestspecOperations, RestspecParameter, Snapshot } from '../types.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
 /** A resource key: its placeholder name, its wire kind and its types. */
@@ -136,8 +136,7 @@ function typeOf(type: unknown, namespace: string, set: SchemaSet, items?: string
     if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) {
       return set.add(pdscToSchema(parseJson(t) as never, namespace));
     }
-    if (isPrimitiveTypeName(t)) return { type: t };
-    return { type: 'ref', name: qualifyName(t, namespace) };
+    return typeReference(t, namespace);
   }
   return set.add(pdscToSchema(type as never, namespace));
 }

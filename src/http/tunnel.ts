@@ -16,6 +16,7 @@ import {
 } from '../internal/args.ts';
 import { findHeader, headerKey } from '../internal/headers.ts';
 import { setOwn } from '../internal/own.ts';
+import { isHex } from '../internal/percent.ts';
 import { splitUrl } from '../internal/url-parts.ts';
 import { utf8DecodeStrict, utf8Encode } from '../internal/utf8.ts';
 import { parseContentType } from './content-type.ts';
@@ -79,6 +80,8 @@ export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override';
 const FORM_URLENCODED = 'application/x-www-form-urlencoded';
 const CONTENT_TYPE = 'Content-Type';
 const CONTENT_LENGTH = 'Content-Length';
+/** The headers a tunneled request carries for the tunnel only: dropped when it is read back. */
+const TUNNEL_HEADERS = [METHOD_OVERRIDE_HEADER, CONTENT_TYPE, CONTENT_LENGTH];
 
 /** The value of `name` in `headers`, matched case-insensitively. */
 function header(headers: Record<string, string>, name: string): string | undefined {
@@ -168,10 +171,6 @@ function isSpaceSeparator(c: number): boolean {
     c === 0x205f ||
     c === 0x3000
   );
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 /**
@@ -353,11 +352,7 @@ export function untunnelRequest(request: HttpRequest): HttpRequest {
     const raw = request.body ?? '';
     query = typeof raw === 'string' ? raw : utf8DecodeStrict(raw);
     body = emptyBody;
-    headers = rewriteHeaders(request.headers, [
-      METHOD_OVERRIDE_HEADER,
-      CONTENT_TYPE,
-      CONTENT_LENGTH,
-    ]);
+    headers = rewriteHeaders(request.headers, TUNNEL_HEADERS);
   } else if (contentType.mediaType === 'multipart/mixed') {
     const raw = request.body ?? '';
     const parts = parseMultipart(contentType, typeof raw === 'string' ? utf8Encode(raw) : raw);
@@ -376,11 +371,7 @@ export function untunnelRequest(request: HttpRequest): HttpRequest {
     if (entityType !== undefined) checkFieldValue(entityType);
     if (entityPart === undefined) {
       body = emptyBody;
-      headers = rewriteHeaders(request.headers, [
-        METHOD_OVERRIDE_HEADER,
-        CONTENT_TYPE,
-        CONTENT_LENGTH,
-      ]);
+      headers = rewriteHeaders(request.headers, TUNNEL_HEADERS);
     } else {
       // A copy, so the result does not keep the whole multipart body alive.
       const entity = entityPart.body.slice();

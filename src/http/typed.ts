@@ -14,6 +14,12 @@ import { parseJson, stringifyJson } from '../internal/json.ts';
 import { setOwn } from '../internal/own.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import { type DataSchema, type PegasusData, SchemaSet } from '../schema/model.ts';
+import {
+  fromStrings,
+  fromData as schemaFromData,
+  toData as schemaToData,
+  type TypedValue,
+} from '../schema/typed.ts';
 import type { RestliValue } from '../types.ts';
 import { decodeKey, encodeKey, type Key } from '../wire/keys.ts';
 import type { MaskInput } from '../wire/query.ts';
@@ -26,7 +32,6 @@ import type {
   ResourceOperation,
   TypedResource,
 } from './resource.ts';
-import { fromData, type Leaves, toData, toUrlData } from './typed-values.ts';
 import { buildUrl, httpMethod, type RestliMethod, requestHeaders } from './url.ts';
 import { errorResponseHeaderName, type HeadersLike, headerValue } from './version.ts';
 
@@ -88,6 +93,67 @@ export interface TypedOptions {
    * validate) does, leaving the refusal to the server. Default `true`: refused with the path.
    */
   requireFields?: boolean;
+}
+
+/** Where key data comes from: JSON (typed leaves) or a URL/header (every leaf a string). */
+export type Leaves = 'json' | 'string';
+
+/**
+ * Typed value → data for a request, through the schema layer's one converter: a field the schema
+ * does not declare is refused (it would be sent, and dropped or refused by the server, silently);
+ * `requireFields: false` sends records that miss required fields, as the Java client does.
+ */
+function toData(
+  value: unknown,
+  schema: DataSchema,
+  set: SchemaSet,
+  path: string,
+  options?: { requireFields: boolean },
+): PegasusData {
+  return schemaToData(value as TypedValue, schema, set, {
+    path,
+    unknownFields: 'reject',
+    requireFields: options?.requireFields !== false,
+  });
+}
+
+/**
+ * Data of a response or a key → typed value: string leaves (a URL, a header, a body key) or JSON
+ * leaves; fields the schema does not declare are kept (a newer server may send them); `partial`
+ * for a projected record (required fields may be missing).
+ */
+function fromData(
+  data: unknown,
+  schema: DataSchema,
+  set: SchemaSet,
+  options?: { leaves?: Leaves; partial?: boolean },
+  path = '$',
+): unknown {
+  const read = options?.leaves === 'string' ? fromStrings : schemaFromData;
+  return read(data as PegasusData, schema, set, { path, requireFields: options?.partial !== true });
+}
+
+/**
+ * Pegasus data as a URL value: the wire grammars have no null, and the reference prints the null
+ * member of a union (`Data.NULL`) as the text `null`, which string leaves read back as null where
+ * the schema allows it. A double -0 is written `-0.0`, as Java does.
+ *
+ * @example
+ * ```ts
+ * toUrlData({ u: null, d: -0, n: [1n] }); // { u: 'null', d: '-0.0', n: [1n] }
+ * ```
+ */
+export function toUrlData(data: PegasusData): Exclude<PegasusData, null> {
+  if (data === null) return 'null';
+  // The wire's number printer writes JS text, where -0 is `0`; Java writes a double -0 as `-0.0`.
+  if (Object.is(data, -0)) return '-0.0';
+  if (Array.isArray(data)) return data.map(toUrlData);
+  if (typeof data === 'object') {
+    const out: { [k: string]: PegasusData } = {};
+    for (const k of Object.keys(data)) setOwn(out, k, toUrlData(data[k]!));
+    return out;
+  }
+  return data;
 }
 
 function resourceOf(resources: ResourceIndexByName, name: string): TypedResource {

@@ -18,7 +18,12 @@ import {
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
-import { matchTemplate, placeholderName, templateSegments } from '../internal/template.ts';
+import {
+  compileTemplate,
+  matchTemplate,
+  placeholderName,
+  templateSegments,
+} from '../internal/template.ts';
 import { splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
@@ -144,7 +149,11 @@ export function templateComponents(template: string): string[] {
 /**
  * The URL of a request, exactly as the Java client writes it for `version`: parent keys in the
  * template, the entity key or association key as the last segment, then the query sorted by name
- * (`ids`, `q`/`bq`/`action`, projections and the other parameters).
+ * (`ids`, `q`/`bq`/`action`, projections and the other parameters). `q`, `bq`, `action` and the
+ * masks may come from their fields or from `params` (as {@link parseUrl} reports them), not
+ * from both with different values; `q`, `bq` and `action` only on the method they name, and `ids`
+ * only from `ids` (spec i.2): anything else would be read back as another request
+ * (`RESERVED_PARAMETER`).
  *
  * @example
  * ```ts
@@ -196,20 +205,59 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
 
   const params: Record<string, RestliValue | MaskInput> = {};
   for (const [name, value] of Object.entries(request.params ?? {})) {
-    if (value !== undefined) setOwn(params, name, value);
+    if (value === undefined) continue;
+    if (name === 'ids') {
+      throw new RestliError(
+        'RESERVED_PARAMETER',
+        'the query parameter "ids" carries the batch keys: set request.ids, not request.params',
+      );
+    }
+    setOwn(params, name, value);
   }
-  if (request.finder !== undefined) params.q = request.finder;
-  if (request.batchFinder !== undefined) params.bq = request.batchFinder;
-  if (request.action !== undefined) params.action = request.action;
-  for (const name of PROJECTION_PARAMS) {
-    const mask = request[name as 'fields'];
-    if (mask !== undefined) params[name] = mask;
+  // A name that is a request part may come from its field or from params (as parseUrl reports
+  // it), never from both with different values.
+  for (const [name, field] of REQUEST_PARTS) {
+    const value = request[field];
+    if (value === undefined) continue;
+    if (Object.hasOwn(params, name) && params[name] !== value) {
+      throw new RestliError(
+        'RESERVED_PARAMETER',
+        `the query parameter ${JSON.stringify(name)} is request.${field}: give it once`,
+      );
+    }
+    params[name] = value;
+  }
+  // The method-carrying names decide how a server routes the request (spec i.1): one that does
+  // not belong to the method would be read back as another method.
+  for (const [name, owner] of METHOD_NAMES) {
+    if (Object.hasOwn(params, name) && method !== owner) {
+      throw new RestliError(
+        'RESERVED_PARAMETER',
+        `the query parameter ${JSON.stringify(name)} names a ${owner}; a ${method} request cannot carry it`,
+      );
+    }
   }
   if (request.ids !== undefined) params.ids = idsValue(request.ids, request.keyKind, version);
   if (method === 'action') checkActionQuery(params);
   const query = encodeQuery(params, { version });
   return `${options?.base ?? ''}${path}${query === '' ? '' : `?${query}`}`;
 }
+
+/** Query names (spec i.2) that a request field writes, with that field. */
+type PartField = 'finder' | 'batchFinder' | 'action' | 'fields' | 'metadataFields' | 'pagingFields';
+const REQUEST_PARTS: ReadonlyArray<readonly [string, PartField]> = [
+  ['q', 'finder'],
+  ['bq', 'batchFinder'],
+  ['action', 'action'],
+  ...[...PROJECTION_PARAMS].map((name) => [name, name as PartField] as const),
+];
+
+/** Query names that select the method a server routes to (spec i.1, i.2). */
+const METHOD_NAMES: ReadonlyArray<readonly [string, RestliMethod]> = [
+  ['q', 'finder'],
+  ['bq', 'batch_finder'],
+  ['action', 'action'],
+];
 
 /**
  * An action's URL carries only the action's name: its parameters travel in the JSON body (spec
@@ -414,7 +462,15 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const segmentStarts = rawStarts.slice(first, last);
   const keyIn = (index: number, kind: KeyKind): RestliData =>
     rebased(
-      () => decodeKey(segments[index]!, { kind, version, context: 'path', ...limits }),
+      () =>
+        decodeKey(segments[index]!, {
+          kind,
+          version,
+          context: 'path',
+          maxDepth: limits.maxDepth,
+          maxLength: limits.maxLength,
+          invalidUtf8: limits.invalidUtf8,
+        }),
       url,
       segmentStarts[index]!,
     );
@@ -424,7 +480,7 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   let keySegment: string | undefined;
   let resourceSegments: string[];
   if (resource) {
-    const template = templateSegments(resource.path);
+    const template = compileTemplate(resource.path);
     const start = matchTemplate(segments, template);
     if (start === -1) {
       throw new RestliSyntaxError(
@@ -437,8 +493,8 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
     baseCount = start;
     resourceSegments = segments.slice(start, start + template.length);
     template.forEach((t, i) => {
-      const name = placeholderName(t);
-      if (name === undefined) return;
+      if (t.kind === 'static') return;
+      const name = t.name;
       const text = resourceSegments[i]!;
       const kind = ownValue(resource.pathKeyKinds, name) ?? segmentKeyKind(text, version);
       setOwn(pathKeys, name, keyIn(start + i, kind));
@@ -471,7 +527,17 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const detailed =
     query === undefined
       ? { params: {} as DecodedQuery, singleValued: [] }
-      : rebased(() => decodeQueryDetailed(query, { version, ...limits }), url, queryStart);
+      : rebased(
+          () =>
+            decodeQueryDetailed(query, {
+              version,
+              maxDepth: limits.maxDepth,
+              maxLength: limits.maxLength,
+              invalidUtf8: limits.invalidUtf8,
+            }),
+          url,
+          queryStart,
+        );
   const params: DecodedQuery = {};
   let ids: RestliData[] | undefined;
   for (const name of Object.keys(detailed.params)) {

@@ -22,6 +22,29 @@ const LOAD_FACTOR = 0.75;
 const TREEIFY_THRESHOLD = 8;
 const MIN_TREEIFY_CAPACITY = 64;
 
+/** Most keys a table of the initial capacity holds before it resizes (16 × 0.75). */
+const SMALL = INITIAL_CAPACITY * LOAD_FACTOR;
+
+/**
+ * The order of a table that never resized (what almost every query is): by bucket of the 16,
+ * then by insertion, found by an insertion sort without maps or closures. `undefined` when a
+ * bucket is crowded enough to resize the table (the general path reproduces that).
+ */
+function smallTableOrder(keys: readonly string[], spread: readonly number[]): string[] | undefined {
+  const n = keys.length;
+  const counts = new Array<number>(INITIAL_CAPACITY).fill(0);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const bucket = spread[i]! & (INITIAL_CAPACITY - 1);
+    if (++counts[bucket]! > TREEIFY_THRESHOLD) return undefined;
+    // Insert after every index of a bucket not above this one (insertion order kept within one).
+    let j = order.length;
+    while (j > 0 && (spread[order[j - 1]!]! & (INITIAL_CAPACITY - 1)) > bucket) j--;
+    order.splice(j, 0, i);
+  }
+  return order.map((i) => keys[i]!);
+}
+
 /**
  * The order in which a default-constructed `HashMap` that received `keys` (distinct, in insertion
  * order) iterates them: by bucket, then by insertion within a bucket (resizes keep that relative
@@ -44,6 +67,10 @@ export function javaHashMapOrder(keys: readonly string[]): string[] {
     const h = javaStringHash(key);
     return h ^ (h >>> 16);
   });
+  if (n <= SMALL) {
+    const order = smallTableOrder(keys, spread);
+    if (order !== undefined) return order;
+  }
   let capacity = INITIAL_CAPACITY;
   let counts = new Map<number, number>();
   const recount = (upTo: number): void => {

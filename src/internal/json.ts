@@ -9,6 +9,11 @@
  *   `\u00XX` with upper-case hex, everything else raw) and can indent as Jackson's default pretty
  *   printer does (`"a" : 1`, `[ ]`, `{ }`), which is what the Java reference's recorded bodies show.
  *
+ * Schema files use the same reader and writer with two options: `comments` (a `.pdsc` file is read
+ * as Jackson with `ALLOW_COMMENTS` reads it) and `loneSurrogates: 'escape'` (PDL is text, not
+ * UTF-8 bytes on the wire: a lone surrogate in a default is written as a `\uD800` escape, which
+ * the PDL reader gives back, instead of being refused).
+ *
  * Objects are built as `JSON.parse` builds them: `__proto__` is an ordinary own key, a repeated key
  * keeps its last value.
  *
@@ -18,8 +23,8 @@
 import { type ErrorCode, RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from './args.ts';
 import { DEFAULT_MAX_DEPTH } from './limits.ts';
-import { numberText } from './number-text.ts';
 import { setOwn } from './own.ts';
+import { hexValue } from './percent.ts';
 
 /** A JSON value as this reader returns it and this writer accepts it. */
 export type JsonValue =
@@ -41,21 +46,50 @@ export interface ParseJsonOptions {
    * `TRAILING_JSON_TEXT`); the body decoder passes `INVALID_JSON`, its code since 1.0.
    */
   code?: ErrorCode;
+  /**
+   * Read `/* … *\/` and `// …` as whitespace, as Jackson with `ALLOW_COMMENTS` does (`.pdsc`
+   * files, snapshots). Default `false`: strict JSON.
+   */
+  comments?: boolean;
 }
 
-const ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
+/** The two-character escapes of a JSON string, as code units. */
+const ESCAPED: Record<string, number> = {
+  '"': 0x22,
+  '\\': 0x5c,
+  '/': 0x2f,
+  b: 0x08,
+  f: 0x0c,
+  n: 0x0a,
+  r: 0x0d,
+  t: 0x09,
 };
 
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+/**
+ * The code unit a JSON string escape stands for, `text[i]` being its backslash; -1 when it is not
+ * one (`\x`, a `\u` without four hex digits, the end of the text). The escape spans 6 characters
+ * when `text[i + 1]` is `u`, else 2. One decoder for JSON strings and PDL string literals (whose
+ * escapes are JSON's).
+ *
+ * @example
+ * ```ts
+ * jsonEscapeAt('a\\u00e9', 1); // 233
+ * jsonEscapeAt('\\n', 0); // 10
+ * jsonEscapeAt('\\x', 0); // -1
+ * ```
+ */
+export function jsonEscapeAt(text: string, i: number): number {
+  const e = text[i + 1];
+  if (e === 'u') {
+    let code = 0;
+    for (let k = i + 2; k < i + 6; k++) {
+      const digit = hexValue(text.charCodeAt(k));
+      if (digit < 0) return -1;
+      code = code * 16 + digit;
+    }
+    return code;
+  }
+  return e !== undefined && Object.hasOwn(ESCAPED, e) ? ESCAPED[e]! : -1;
 }
 
 /**
@@ -72,7 +106,12 @@ function isHex(c: number): boolean {
 export function parseJson(text: string, options?: ParseJsonOptions): JsonValue {
   expectString(text, 'text');
   expectOptions(options);
-  return new Reader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH, options?.code).read();
+  return new Reader(
+    text,
+    options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    options?.code,
+    options?.comments === true,
+  ).read();
 }
 
 type Container =
@@ -85,6 +124,7 @@ class Reader {
     private readonly text: string,
     private readonly maxDepth: number,
     private readonly code: ErrorCode | undefined,
+    private readonly comments: boolean,
   ) {}
 
   private fail(code: ErrorCode, reason: string, at = this.i): never {
@@ -96,6 +136,23 @@ class Reader {
     let i = this.i;
     while (i < t.length) {
       const c = t.charCodeAt(i);
+      if (c === 0x2f && this.comments) {
+        const next = t.charCodeAt(i + 1);
+        if (next === 0x2f) {
+          // A line comment runs to the end of the line (or of the text).
+          while (i < t.length && t.charCodeAt(i) !== 0x0a && t.charCodeAt(i) !== 0x0d) i++;
+          continue;
+        }
+        if (next === 0x2a) {
+          const end = t.indexOf('*/', i + 2);
+          if (end < 0) {
+            this.i = i;
+            this.fail('UNEXPECTED_JSON_END', 'Unterminated comment');
+          }
+          i = end + 2;
+          continue;
+        }
+      }
       if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
       i++;
     }
@@ -229,24 +286,15 @@ class Reader {
         continue;
       }
       out += t.slice(chunk, i);
-      const e = t[i + 1];
-      if (e === 'u') {
-        for (let k = i + 2; k < i + 6; k++) {
-          if (!isHex(t.charCodeAt(k))) {
-            this.i = i;
-            this.fail('INVALID_JSON_ESCAPE', 'Invalid \\u escape');
-          }
-        }
-        out += String.fromCharCode(Number.parseInt(t.slice(i + 2, i + 6), 16));
-        i += 6;
-      } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
-        out += ESCAPES[e];
-        i += 2;
-      } else {
+      const code = jsonEscapeAt(t, i);
+      const unicode = t.charCodeAt(i + 1) === 0x75;
+      if (code < 0) {
         this.i = i;
-        if (e === undefined) this.fail('UNEXPECTED_JSON_END', 'Unterminated string');
-        this.fail('INVALID_JSON_ESCAPE', 'Invalid escape');
+        if (i + 1 >= n) this.fail('UNEXPECTED_JSON_END', 'Unterminated string');
+        this.fail('INVALID_JSON_ESCAPE', unicode ? 'Invalid \\u escape' : 'Invalid escape');
       }
+      out += String.fromCharCode(code);
+      i += unicode ? 6 : 2;
       chunk = i;
     }
   }
@@ -297,6 +345,12 @@ class Reader {
 export interface StringifyJsonOptions {
   /** Indent as Jackson's `DefaultPrettyPrinter` does (the Java reference's recorded bodies). */
   pretty?: boolean;
+  /**
+   * A lone surrogate in a string: `'refuse'` (default) throws `LONE_SURROGATE`, as Jackson's
+   * UTF-8 generator does (a body is UTF-8, which cannot carry it); `'escape'` writes it as
+   * `\uD800` (upper-case hex, as the other escapes), for text that is read back as text (PDL).
+   */
+  loneSurrogates?: 'refuse' | 'escape';
 }
 
 const HEX = '0123456789ABCDEF';
@@ -324,6 +378,11 @@ const SHORT_ESCAPES: Record<number, string> = {
 export function quoteJson(s: string, path = '$'): string {
   expectString(s, 's');
   expectString(path, 'path');
+  return quote(s, path, false);
+}
+
+/** {@link quoteJson} without the argument checks, and with lone surrogates escaped on request. */
+function quote(s: string, path: string, escapeLoneSurrogates: boolean): string {
   let out = '"';
   let chunk = 0;
   for (let i = 0; i < s.length; i++) {
@@ -332,6 +391,11 @@ export function quoteJson(s: string, path = '$'): string {
       const d = s.charCodeAt(i + 1);
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         i++;
+        continue;
+      }
+      if (escapeLoneSurrogates) {
+        out += `${s.slice(chunk, i)}\\u${c.toString(16).toUpperCase()}`;
+        chunk = i + 1;
         continue;
       }
       throw new RestliEncodeError(
@@ -360,16 +424,20 @@ export function quoteJson(s: string, path = '$'): string {
  * ```ts
  * stringifyJson({ a: [1n << 64n, 'é\n'] }); // '{"a":[18446744073709551616,"é\\n"]}'
  * stringifyJson({ a: [] }, { pretty: true }); // '{\n  "a" : [ ]\n}'
+ * stringifyJson('a\ud800', { loneSurrogates: 'escape' }); // '"a\\uD800"'
+ * stringifyJson(2 ** 60); // '1.152921504606847e+18'
  * ```
  */
 export function stringifyJson(value: unknown, options?: StringifyJsonOptions): string {
+  expectOptions(options);
   const pretty = options?.pretty === true;
+  const escapeLone = options?.loneSurrogates === 'escape';
   // `level` counts enclosing objects only: Jackson indents arrays inline, not a level deeper.
   const write = (v: unknown, path: string, depth: number, level: number): string => {
     if (v === null) return 'null';
     switch (typeof v) {
       case 'string':
-        return quoteJson(v, path);
+        return quote(v, path, escapeLone);
       case 'boolean':
         return v ? 'true' : 'false';
       case 'bigint':
@@ -378,7 +446,13 @@ export function stringifyJson(value: unknown, options?: StringifyJsonOptions): s
         if (!Number.isFinite(v)) {
           throw new RestliEncodeError('NON_FINITE_JSON_NUMBER', `${v} has no JSON form`, path);
         }
-        return numberText(v);
+        if (Object.is(v, -0)) return '-0.0';
+        // An integral double beyond 2^53 would print as plain digits, which the reader keeps as a
+        // bigint: the exponent form (shortest exact digits) reads back as the same double.
+        if (Number.isInteger(v) && !Number.isSafeInteger(v) && Math.abs(v) < 1e21) {
+          return v.toExponential();
+        }
+        return String(v);
       case 'object':
         break;
       default:
@@ -414,7 +488,7 @@ export function stringifyJson(value: unknown, options?: StringifyJsonOptions): s
       if (item === undefined) continue;
       const at = `${path}.${key}`;
       parts.push(
-        `${quoteJson(key, at)}${pretty ? ' : ' : ':'}${write(item, at, depth + 1, level + 1)}`,
+        `${quote(key, at, escapeLone)}${pretty ? ' : ' : ':'}${write(item, at, depth + 1, level + 1)}`,
       );
     }
     if (parts.length === 0) return pretty ? '{ }' : '{}';

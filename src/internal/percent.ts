@@ -13,6 +13,7 @@
 
 import { RestliSyntaxError } from '../errors.ts';
 import { expectInteger, expectOptions, expectString } from './args.ts';
+import { utf8Continuations } from './utf8.ts';
 
 /** How percent-decoding treats escapes whose bytes are not valid UTF-8. */
 export type InvalidUtf8 = 'error' | 'replace';
@@ -117,22 +118,10 @@ export function decodeChecked(
       from = i;
       continue;
     }
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0x0f;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x07;
-      min = 0x10000;
-    }
+    // The lead byte's payload bits: 5, 4 or 3 for sequences of 2, 3 or 4 bytes.
+    const need = utf8Continuations(b);
+    let cp = b & (0x3f >> need);
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
     let ok = need > 0;
     let j = i + 3;
     for (let k = 0; ok && k < need; k++, j += 3) {
@@ -286,22 +275,10 @@ export function utf8Decode(
       k++;
       continue;
     }
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0x0f;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x07;
-      min = 0x10000;
-    }
+    // The lead byte's payload bits: 5, 4 or 3 for sequences of 2, 3 or 4 bytes.
+    const need = utf8Continuations(b);
+    let cp = b & (0x3f >> need);
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
     let ok = need > 0 && k + need < n;
     if (ok) {
       for (let j = 1; j <= need; j++) {

@@ -1,13 +1,19 @@
 /**
  * Resource path templates (`albums/{albumId}/photos`): which part of a URL path a template
- * addresses. One rule for every caller (URL parsing, the IDL index): the longest template wins,
- * and static segments are compared with the path segment percent-decoded as the reference
- * decodes it.
+ * addresses. One rule for every caller (URL parsing, the IDL index): a template is compiled once
+ * into its segments, the longest template wins, a template ends at the last path segment or just
+ * before the key segment, and static segments are compared with the path segment percent-decoded
+ * as the reference decodes it.
  *
  * @module
  */
 
 import { percentDecode } from './percent.ts';
+
+/** A segment of a resource's path template. */
+export type TemplateSegment =
+  | { kind: 'static'; text: string }
+  | { kind: 'placeholder'; name: string };
 
 /**
  * The segments of a template, without empty ones: `/a/{k}/b` → `['a', '{k}', 'b']`.
@@ -37,6 +43,22 @@ export function placeholderName(segment: string): string | undefined {
 }
 
 /**
+ * A template compiled once: its segments, each static text or a placeholder's name. Callers that
+ * match many paths (the IDL index, `parseUrl`) keep this instead of re-splitting the template.
+ *
+ * @example
+ * ```ts
+ * compileTemplate('/a/{k}'); // [{ kind: 'static', text: 'a' }, { kind: 'placeholder', name: 'k' }]
+ * ```
+ */
+export function compileTemplate(template: string): TemplateSegment[] {
+  return templateSegments(template).map((s): TemplateSegment => {
+    const name = placeholderName(s);
+    return name === undefined ? { kind: 'static', text: s } : { kind: 'placeholder', name };
+  });
+}
+
+/**
  * A path segment decoded for comparison with a template's static segment; one that does not
  * decode is compared as it is.
  *
@@ -47,6 +69,8 @@ export function placeholderName(segment: string): string | undefined {
  * ```
  */
 export function decodedSegment(segment: string): string {
+  // Resource names are plain words: most segments have nothing to decode.
+  if (segment.indexOf('%') === -1) return segment;
   try {
     return percentDecode(segment);
   } catch {
@@ -55,48 +79,54 @@ export function decodedSegment(segment: string): string {
 }
 
 /**
- * Where `template` (as {@link templateSegments}) matches `segments`, leaving at most one segment
- * (the key) after it: the index of its first segment, the first such index, or -1.
+ * Whether `template` fits `segments` from index `start` on: every static segment equal to the
+ * decoded path segment (placeholders take any segment). `decoded` memoises decoded segments
+ * across the templates one match tries.
  *
  * @example
  * ```ts
- * matchTemplate(['v2', 'albums', '7', 'photos'], ['albums', '{id}', 'photos']); // 1
- * matchTemplate(['a', 'b'], ['c']); // -1
+ * templateFits(compileTemplate('a/{k}'), ['v2', 'a', '7'], 1); // true
  * ```
  */
-export function matchTemplate(segments: readonly string[], template: readonly string[]): number {
-  for (let start = 0; start + template.length <= segments.length; start++) {
-    if (segments.length - start - template.length > 1) continue;
-    const fits = template.every(
-      (t, i) => placeholderName(t) !== undefined || decodedSegment(segments[start + i]!) === t,
-    );
-    if (fits) return start;
+export function templateFits(
+  template: readonly TemplateSegment[],
+  segments: readonly string[],
+  start: number,
+  decoded?: (string | undefined)[],
+): boolean {
+  if (start < 0 || start + template.length > segments.length) return false;
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i]!;
+    if (t.kind !== 'static') continue;
+    const at = start + i;
+    let text = decoded?.[at];
+    if (text === undefined) {
+      text = decodedSegment(segments[at]!);
+      if (decoded) decoded[at] = text;
+    }
+    if (text !== t.text) return false;
   }
-  return -1;
+  return true;
 }
 
 /**
- * The template of `templates` that {@link matchTemplate} matches with the most segments (the
- * first of equally long ones), and where it starts; `undefined` when none matches.
+ * Where `template` (compiled by {@link compileTemplate}) matches `segments`, leaving at most one
+ * segment (the key) after it: the index of its first segment, the first such index, or -1.
  *
  * @example
  * ```ts
- * matchLongest(['albums', '7', 'photos'], [['albums'], ['albums', '{id}', 'photos']]); // { index: 1, start: 0 }
+ * matchTemplate(['v2', 'albums', '7', 'photos'], compileTemplate('albums/{id}/photos')); // 1
+ * matchTemplate(['a', 'b'], compileTemplate('c')); // -1
  * ```
  */
-export function matchLongest(
+export function matchTemplate(
   segments: readonly string[],
-  templates: readonly (readonly string[])[],
-): { index: number; start: number } | undefined {
-  let best: { index: number; start: number } | undefined;
-  let bestLength = -1;
-  templates.forEach((template, index) => {
-    if (template.length <= bestLength) return;
-    const start = matchTemplate(segments, template);
-    if (start !== -1) {
-      best = { index, start };
-      bestLength = template.length;
-    }
-  });
-  return best;
+  template: readonly TemplateSegment[],
+): number {
+  // Only the two last places leave at most one segment after the template; the earlier wins.
+  const first = Math.max(0, segments.length - template.length - 1);
+  for (let start = first; start + template.length <= segments.length; start++) {
+    if (templateFits(template, segments, start)) return start;
+  }
+  return -1;
 }

@@ -44,6 +44,25 @@ export function utf8Encode(s: string): Uint8Array {
 }
 
 /**
+ * How many continuation bytes a UTF-8 lead byte announces: 1 for C2–DF, 2 for E0–EF, 3 for
+ * F0–F4, and 0 for a byte that cannot start a multi-byte sequence (ASCII, a continuation byte,
+ * the overlong leads C0 and C1, F5 and above). The one classification of lead bytes: the percent
+ * decoders and {@link utf8SequenceLength} all read it here (small enough for V8 to inline).
+ *
+ * @example
+ * ```ts
+ * utf8Continuations(0xc3); // 1
+ * utf8Continuations(0xc0); // 0
+ * ```
+ */
+export function utf8Continuations(lead: number): number {
+  if (lead < 0xc2) return 0;
+  if (lead <= 0xdf) return 1;
+  if (lead <= 0xef) return 2;
+  return lead <= 0xf4 ? 3 : 0;
+}
+
+/**
  * How many bytes the well-formed UTF-8 sequence starting at `bytes[i]` takes, or 0 when it is
  * ill-formed (a stray continuation byte, an overlong form, a surrogate, a code point past
  * U+10FFFF, or a sequence cut short).
@@ -57,20 +76,15 @@ export function utf8Encode(s: string): Uint8Array {
 export function utf8SequenceLength(bytes: ArrayLike<number>, i: number): number {
   const c = bytes[i]!;
   if (c < 0x80) return 1;
-  let need: number;
+  const need = utf8Continuations(c);
+  if (need === 0) return 0;
   // The range of the second byte excludes overlong forms, surrogates and code points > U+10FFFF.
   let low = 0x80;
   let high = 0xbf;
-  if (c >= 0xc2 && c <= 0xdf) need = 1;
-  else if (c >= 0xe0 && c <= 0xef) {
-    need = 2;
-    if (c === 0xe0) low = 0xa0;
-    if (c === 0xed) high = 0x9f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    need = 3;
-    if (c === 0xf0) low = 0x90;
-    if (c === 0xf4) high = 0x8f;
-  } else return 0;
+  if (c === 0xe0) low = 0xa0;
+  else if (c === 0xed) high = 0x9f;
+  else if (c === 0xf0) low = 0x90;
+  else if (c === 0xf4) high = 0x8f;
   for (let k = 1; k <= need; k++) {
     const b = bytes[i + k];
     if (b === undefined || b < low || b > high) return 0;

@@ -7,7 +7,14 @@
  */
 
 import { RestliError } from '../errors.ts';
-import { expectObject, expectString, expectStrings } from '../internal/args.ts';
+import {
+  argumentError,
+  expectObject,
+  expectOptionalString,
+  expectString,
+  expectStrings,
+  ownValue,
+} from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import { convertUrl } from './convert.ts';
@@ -114,15 +121,22 @@ export function checkRequest(request: CheckRequest | string, options?: CheckOpti
 
 function requestOf(request: unknown): CheckRequest {
   if (typeof request === 'string') return { url: request };
-  if (request === null || typeof request !== 'object' || Array.isArray(request))
-    throw new RestliError('INVALID_ARGUMENT', 'request must be a URL or an object with a url');
-  const r = request as Record<string, unknown>;
-  for (const name of ['url', 'method', 'version'] as const) {
-    const value = Object.hasOwn(r, name) ? r[name] : undefined;
-    if ((name === 'url' || value !== undefined) && typeof value !== 'string')
-      throw new RestliError('INVALID_ARGUMENT', `request.${name} must be a string`);
+  // The shared argument checks and their wording: "request.url must be a string, not …".
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    throw argumentError('request', 'a URL or an object with a url', request);
   }
-  return r as unknown as CheckRequest;
+  const fields = request as { readonly [key: string]: unknown };
+  const url = ownValue(fields, 'url');
+  const method = ownValue(fields, 'method');
+  const version = ownValue(fields, 'version');
+  expectString(url, 'request.url');
+  expectOptionalString(method, 'request.method');
+  expectOptionalString(version, 'request.version');
+  return {
+    url,
+    ...(method !== undefined ? { method } : {}),
+    ...(version !== undefined ? { version } : {}),
+  };
 }
 
 /**

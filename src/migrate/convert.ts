@@ -235,6 +235,8 @@ interface ReadQuery {
   warnings: ConvertWarning[];
 }
 
+// Options objects are written out field by field, not spread (`{ version, ...limits }`): V8
+// copies a spread through a slow generic path that cost more than some whole decodes.
 function readQuery(
   query: string,
   at: number,
@@ -244,7 +246,13 @@ function readQuery(
 ): ReadQuery {
   try {
     const detailed = rebased(
-      () => decodeQueryDetailed(query, { version: source.from, ...limits }),
+      () =>
+        decodeQueryDetailed(query, {
+          version: source.from,
+          maxDepth: limits.maxDepth,
+          maxLength: limits.maxLength,
+          invalidUtf8: limits.invalidUtf8,
+        }),
       url,
       at,
     );
@@ -269,7 +277,12 @@ function readQuery(
     const other = source.from === V1 ? V2 : V1;
     let detailed: ReadQuery['detailed'];
     try {
-      detailed = decodeQueryDetailed(query, { version: other, ...limits });
+      detailed = decodeQueryDetailed(query, {
+        version: other,
+        maxDepth: limits.maxDepth,
+        maxLength: limits.maxLength,
+        invalidUtf8: limits.invalidUtf8,
+      });
     } catch {
       throw error;
     }
@@ -462,7 +475,17 @@ function guessedKey(
         : [kind];
   for (const k of kinds) {
     try {
-      return [k, decodeKey(raw, { kind: k, version: from, context: 'path', ...limits })];
+      return [
+        k,
+        decodeKey(raw, {
+          kind: k,
+          version: from,
+          context: 'path',
+          maxDepth: limits.maxDepth,
+          maxLength: limits.maxLength,
+          invalidUtf8: limits.invalidUtf8,
+        }),
+      ];
     } catch (error) {
       if (!(error instanceof RestliError) || k === kinds[kinds.length - 1]) throw error;
     }
@@ -487,7 +510,15 @@ function translateKey(
       from === V2 && kind === 'primitive' && raw === "''"
         ? ''
         : rebased(
-            () => decodeKey(raw, { kind, version: from, context: 'path', ...limits }),
+            () =>
+              decodeKey(raw, {
+                kind,
+                version: from,
+                context: 'path',
+                maxDepth: limits.maxDepth,
+                maxLength: limits.maxLength,
+                invalidUtf8: limits.invalidUtf8,
+              }),
             url,
             offset,
           );

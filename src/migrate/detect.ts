@@ -39,7 +39,56 @@ export interface Detection {
   ambiguous?: true;
 }
 
-const PLAIN_NAME = /^[A-Za-z0-9_$-]*$/;
+/** `[`, raw or escaped (`%5B`, either case): the 1.0 index of `a[0]`. */
+function isIndexedName(name: string): boolean {
+  if (name.includes('[')) return true;
+  for (let i = name.indexOf('%'); i !== -1; i = name.indexOf('%', i + 1)) {
+    if (name.charCodeAt(i + 1) === 0x35 && (name.charCodeAt(i + 2) | 0x20) === 0x62) return true;
+  }
+  return false;
+}
+
+/** A name whose first `.` follows at least one character and precedes one that is not a `.`. */
+function isDottedName(name: string): boolean {
+  const dot = name.indexOf('.');
+  return dot > 0 && dot + 1 < name.length && name.charCodeAt(dot + 1) !== 0x2e;
+}
+
+/** `~2E`, `~5B`, `~5D` or `~7E` (hex digits of either case): a 1.0 name escape. */
+function hasTildeEscape(name: string): boolean {
+  for (let i = name.indexOf('~'); i !== -1; i = name.indexOf('~', i + 1)) {
+    const a = name.charCodeAt(i + 1);
+    const b = name.charCodeAt(i + 2) | 0x20;
+    if ((a === 0x32 && b === 0x65) || (a === 0x35 && (b === 0x62 || b === 0x64))) return true;
+    if (a === 0x37 && b === 0x65) return true;
+  }
+  return false;
+}
+
+/** Whether `text[start, end)` holds a `(` or a `'` (a scan of the value only: linear overall). */
+function hasParenOrQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x27) return true;
+  }
+  return false;
+}
+
+/** A name of letters, digits, `_`, `$` and `-` only, which holds no 1.0 name mark. */
+function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const plain =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f ||
+      c === 0x24 ||
+      c === 0x2d;
+    if (!plain) return false;
+  }
+  return true;
+}
 /** Evidence kept in a detection; more observations are counted but not kept. */
 export const MAX_EVIDENCE = 100;
 
@@ -177,27 +226,29 @@ function scan(url: string): Scan {
   for (const piece of splitQuery(text)) {
     place = { in: 'query', start: piece.start, end: piece.end };
     const name = text.slice(piece.start, piece.nameEnd);
-    const value = piece.hasValue ? text.slice(piece.valueStart, piece.end) : undefined;
     if (seen.has(name)) note(V1, 'a repeated parameter name', name);
     seen.add(name);
     if (PROJECTION_PARAMS.has(name)) continue;
-    if (value === undefined) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
+    if (!piece.hasValue) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
-    if (!PLAIN_NAME.test(name)) {
-      if (/\[|%5B/i.test(name)) note(V1, 'an indexed parameter name', name);
-      if (/^[^.]+\.[^.]/.test(name)) note(V1, 'a dotted parameter name', name);
-      if (/~(2E|5B|5D|7E)/i.test(name)) note(V1, "a '~' escape in a parameter name", name);
+    if (!isPlainName(name)) {
+      if (isIndexedName(name)) note(V1, 'an indexed parameter name', name);
+      if (isDottedName(name)) note(V1, 'a dotted parameter name', name);
+      if (hasTildeEscape(name)) note(V1, "a '~' escape in a parameter name", name);
     }
+    if (!piece.hasValue) continue;
+    const { valueStart, end } = piece;
     // A 2.0 server requires a List(…) for ids (spec i.3); a bare id is the 1.0 form.
     if (
       name === 'ids' &&
-      value !== undefined &&
-      !value.startsWith('List(') &&
-      !value.startsWith('%4C')
+      !text.startsWith('List(', valueStart) &&
+      !text.startsWith('%4C', valueStart)
     ) {
       note(V1, 'ids without List(…)', name);
     }
-    if (value === undefined || !/[(']/.test(value)) continue;
+    // Only a value with `(` or `'` can hold a 2.0 mark: most values are looked at no further.
+    if (!hasParenOrQuote(text, valueStart, end)) continue;
+    const value = text.slice(valueStart, end);
     if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
     else if (isMapText(value)) note(V2, 'a (key:value) map', name);
     if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);

@@ -14,74 +14,25 @@
 
 import { RestliError } from '../errors.ts';
 import { expectObject, expectString } from '../internal/args.ts';
-import { decodedSegment, placeholderName, templateSegments } from '../internal/template.ts';
+import {
+  compileTemplate,
+  decodedSegment,
+  type TemplateSegment,
+  templateFits,
+} from '../internal/template.ts';
+import { isPrimitiveTypeName } from '../schema/model.ts';
+import type { Restspec, RestspecParameter, SchemaType, Snapshot } from '../types.ts';
 import type { KeyKind } from '../wire/keys.ts';
 
-/** A method, finder, batch finder or action parameter. */
-export interface RestspecParameter {
-  name: string;
-  /** A primitive (`string`, `long` …), a named schema, or an inline schema as JSON text. */
-  type: string | SchemaType;
-  optional?: boolean;
-  default?: string;
-  /** Old restspecs give array parameters as `type: 'array'` with `items`. */
-  items?: string;
-}
-
-/** Methods, finders, batch finders and actions of a resource or of its entity. */
-export interface RestspecOperations {
-  supports?: string[];
-  methods?: { method: string; parameters?: RestspecParameter[] }[];
-  finders?: {
-    name: string;
-    parameters?: RestspecParameter[];
-    assocKeys?: string[];
-    assocKey?: string;
-  }[];
-  batchFinders?: { name: string; parameters?: RestspecParameter[]; batchParam?: string }[];
-  actions?: { name: string; parameters?: RestspecParameter[]; returns?: string }[];
-  entity?: { path?: string; actions?: RestspecOperations['actions']; subresources?: Restspec[] };
-}
-
-/** A parsed `.restspec.json`. */
-export interface Restspec {
-  name: string;
-  namespace?: string;
-  /** The resource path, with parent keys as placeholders: `/greetings/{greetingsId}/subgreetings`. */
-  path: string;
-  schema?: string;
-  doc?: string;
-  /** A collection: `identifier.params` present (or a record `type`) means a complex key. */
-  collection?: RestspecOperations & { identifier: { name: string; type: string; params?: string } };
-  /** An association: a compound key of `assocKeys`. */
-  association?: RestspecOperations & {
-    identifier: string;
-    assocKeys: { name: string; type: string }[];
-  };
-  simple?: RestspecOperations;
-  actionsSet?: RestspecOperations;
-}
-
-/** A schema in a snapshot's `models` or inline in a parameter type. */
-export type SchemaType =
-  | string
-  | readonly SchemaType[]
-  | {
-      type: string;
-      name?: string;
-      namespace?: string;
-      items?: SchemaType;
-      values?: SchemaType;
-      ref?: SchemaType;
-      fields?: { name: string; type: SchemaType; optional?: boolean }[];
-      symbols?: string[];
-    };
-
-/** A parsed `.snapshot.json`: the restspec plus the named schemas it refers to. */
-export interface Snapshot {
-  models?: SchemaType[];
-  schema: Restspec;
-}
+// The shapes of the IDL documents are plain data types of the kernel (src/types.ts), so that
+// the typed requests of src/http read them without an import up into this layer.
+export type {
+  Restspec,
+  RestspecOperations,
+  RestspecParameter,
+  SchemaType,
+  Snapshot,
+} from '../types.ts';
 
 /** What a type is, as far as the wire format cares. Named recursive records are cyclic graphs. */
 export type TypeShape =
@@ -90,17 +41,6 @@ export type TypeShape =
   | { kind: 'map'; values: TypeShape }
   | { kind: 'record'; fields: Map<string, TypeShape> }
   | { kind: 'unknown'; name: string };
-
-const PRIMITIVES = new Set([
-  'string',
-  'int',
-  'long',
-  'float',
-  'double',
-  'boolean',
-  'bytes',
-  'null',
-]);
 
 /** A declared parameter: its shape, and whether a request may leave it out. */
 export interface ParameterInfo {
@@ -118,10 +58,7 @@ export interface OperationParameters {
   exact: boolean;
 }
 
-/** A segment of a resource's path template. */
-export type TemplateSegment =
-  | { kind: 'static'; text: string }
-  | { kind: 'placeholder'; name: string };
+export type { TemplateSegment };
 
 /** What the translator knows of one resource. */
 export interface ResourceInfo {
@@ -468,7 +405,7 @@ class Shapes {
         }
         return shape;
       }
-      if (PRIMITIVES.has(text)) return { kind: 'primitive' };
+      if (isPrimitiveTypeName(text)) return { kind: 'primitive' };
       return this.ofName(text, path, depth);
     }
     const t = type as Json;
@@ -500,7 +437,7 @@ class Shapes {
       case 'fixed':
         return { kind: 'primitive' };
       default:
-        return typeof kind === 'string' && PRIMITIVES.has(kind)
+        return typeof kind === 'string' && isPrimitiveTypeName(kind)
           ? { kind: 'primitive' }
           : this.of(kind, path, depth + 1);
     }
@@ -513,7 +450,7 @@ class Shapes {
       const shape = this.of(member, path, depth + 1);
       if (typeof member === 'string') {
         const text = member.trim();
-        const model = PRIMITIVES.has(text)
+        const model = isPrimitiveTypeName(text)
           ? undefined
           : (this.models.get(text) ?? this.models.get(text.split('.').pop()!));
         fields.set(model ? fullName(model) : text, shape);
@@ -677,12 +614,7 @@ function resourceOf(
     key = { name: keyName, kind: 'compound' };
   }
 
-  const segments: TemplateSegment[] = templateSegments(template).map((s) => {
-    const placeholder = placeholderName(s);
-    return placeholder === undefined
-      ? { kind: 'static', text: s }
-      : { kind: 'placeholder', name: placeholder };
-  });
+  const segments = compileTemplate(template);
   const info = describeResource(
     name,
     template,
@@ -768,6 +700,7 @@ function describeResource(
 function indexOf(resources: ResourceInfo[]): ResourceIndex {
   // Resources by the last segment of their template (the static resource name, in every IDL
   // Rest.li generates); a template that is empty or ends in a placeholder is tried everywhere.
+  // Each group lists the loose templates after its own, so that a match walks one list.
   const byName = new Map<string, ResourceInfo[]>();
   const loose: ResourceInfo[] = [];
   for (const resource of resources) {
@@ -780,6 +713,7 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
     if (group) group.push(resource);
     else byName.set(last.text, [resource]);
   }
+  for (const group of byName.values()) group.push(...loose);
   return {
     resources,
     match(segments) {
@@ -788,10 +722,14 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
       if (count > 1 && segments[count - 1] === '') count--;
       let best: ResourceMatch | undefined;
       let bestLength = 0;
+      // Path segments decoded once for all the templates tried.
+      const decoded: (string | undefined)[] = [];
       // The template ends at the last segment, or before a key segment.
       for (let end = count - 1; end >= Math.max(0, count - 2); end--) {
-        const group = byName.get(decodedSegment(segments[end]!)) ?? [];
-        for (const resource of loose.length === 0 ? group : [...group, ...loose]) {
+        const name = decodedSegment(segments[end]!);
+        decoded[end] = name;
+        const group = byName.get(name) ?? loose;
+        for (const resource of group) {
           const keyed = end < count - 1;
           if (keyed && resource.simple) continue;
           const length = resource.segments.length;
@@ -802,7 +740,7 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
             (length === bestLength && best && best.start < start)
           )
             continue;
-          if (!fits(resource.segments, segments, start)) continue;
+          if (!templateFits(resource.segments, segments, start, decoded)) continue;
           best = { resource, start, end: end + 1 };
           bestLength = length;
         }
@@ -810,16 +748,4 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
       return best;
     },
   };
-}
-
-function fits(
-  template: readonly TemplateSegment[],
-  segments: readonly string[],
-  start: number,
-): boolean {
-  for (let i = 0; i < template.length; i++) {
-    const t = template[i]!;
-    if (t.kind === 'static' && decodedSegment(segments[start + i]!) !== t.text) return false;
-  }
-  return true;
 }

@@ -5,17 +5,8 @@
  * @packageDocumentation
  */
 
-export type { ErrorCode } from '../errors.ts';
-// The error classes, so that every entry's documentation links to them.
-export {
-  LoneSurrogateError,
-  RestliEncodeError,
-  RestliError,
-  RestliPatchError,
-  RestliSchemaError,
-  RestliSourceSyntaxError,
-  RestliSyntaxError,
-} from '../errors.ts';
+// The error model (ErrorCode and every error class), written once for every entry.
+export * from '../public-errors.ts';
 
 export type {
   CheckOptions,

@@ -231,6 +231,25 @@ export function qualifyName(
 }
 
 /**
+ * The schema a type name in a declaration means: a primitive's keyword is that primitive, any
+ * other name a {@link RefSchema} to its full name ({@link qualifyName}). What PDL, PDSC and a
+ * restspec's type strings all need, done once.
+ * @example
+ * ```ts
+ * typeReference('long', 'com.example'); // { type: 'long' }
+ * typeReference('Tone', 'com.example'); // { type: 'ref', name: 'com.example.Tone' }
+ * ```
+ */
+export function typeReference(
+  name: string,
+  namespace: string,
+  imports?: ReadonlyMap<string, string>,
+): PrimitiveSchema | RefSchema {
+  if (isPrimitiveTypeName(name)) return { type: name };
+  return { type: 'ref', name: qualifyName(name, namespace, imports) };
+}
+
+/**
  * Named types by full name. Loaders add whole files; {@link SchemaSet.resolve} follows refs.
  * Adding a name twice with a different definition is an error (`DUPLICATE_SCHEMA_NAME`).
  */

@@ -23,13 +23,14 @@ import {
   type DataSchema,
   type EnumSchema,
   fullNameOf,
-  isPrimitiveTypeName,
   type NamedSchemaBase,
   type PegasusData,
+  qualifyName,
   type RecordField,
   type RecordSchema,
   type SchemaProperties,
   splitFullName,
+  typeReference,
   type UnionMember,
 } from './model.ts';
 
@@ -104,8 +105,7 @@ class PdlConverter {
     switch (node.kind) {
       case 'ref':
         this.noPrefix(node.prefix, 'a type reference');
-        if (isPrimitiveTypeName(node.name)) return { type: node.name };
-        return { type: 'ref', name: this.qualify(node.name, scope) };
+        return typeReference(node.name, scope.namespace, scope.imports);
       case 'scoped': {
         this.noPrefix(node.prefix, 'a scoped declaration');
         const inner = node.type;
@@ -277,9 +277,8 @@ class PdlConverter {
     const properties: SchemaProperties = {};
     for (const prop of prefix.props) {
       if (isSingle(prop, 'aliases')) {
-        named.aliases = this.aliasList(prop).map((alias) =>
-          alias.includes('.') ? alias : fullNameOf(scope.namespace, alias),
-        );
+        // Aliases are not imports: a simple alias is relative to the namespace.
+        named.aliases = this.aliasList(prop).map((alias) => qualifyName(alias, scope.namespace));
       } else {
         this.addProperty(properties, prop.path, prop.value, prop.offset);
       }
@@ -339,11 +338,6 @@ class PdlConverter {
     if (Object.hasOwn(current, last))
       this.fail(`property already defined: ${path.join('.')}`, offset);
     setOwn(current, last, value);
-  }
-
-  private qualify(name: string, scope: Scope): string {
-    if (name.includes('.')) return name;
-    return scope.imports.get(name) ?? fullNameOf(scope.namespace, name);
   }
 }
 

@@ -16,14 +16,15 @@ import {
   type DataSchema,
   type EnumSchema,
   fullNameOf,
-  isPrimitiveTypeName,
   type NamedSchemaBase,
   type PegasusData,
   type PegasusDataMap,
+  qualifyName,
   type RecordField,
   type SchemaProperties,
   SchemaSet,
   splitFullName,
+  typeReference,
   type UnionMember,
 } from './model.ts';
 
@@ -151,7 +152,7 @@ export function loadSnapshotModels(
 }
 
 function convert(json: PegasusData, scope: Scope, path: string): DataSchema {
-  if (typeof json === 'string') return reference(json, scope);
+  if (typeof json === 'string') return typeReference(json, scope.namespace);
   if (Array.isArray(json)) return union(json, scope, path);
   if (!isMap(json)) throw invalid('expected a type name, a type declaration or a union', path);
   const type = json.type;
@@ -181,13 +182,8 @@ function convert(json: PegasusData, scope: Scope, path: string): DataSchema {
       return named(json, type, scope, path);
     default:
       // `{ "type": "int" }` or `{ "type": "com.example.Foo" }`.
-      return reference(type, scope);
+      return typeReference(type, scope.namespace);
   }
-}
-
-function reference(name: string, scope: Scope): DataSchema {
-  if (isPrimitiveTypeName(name)) return { type: name };
-  return { type: 'ref', name: name.includes('.') ? name : fullNameOf(scope.namespace, name) };
 }
 
 function union(members: PegasusData[], scope: Scope, path: string): DataSchema {
@@ -229,7 +225,7 @@ function named(map: PegasusDataMap, type: string, outer: Scope, path: string): D
   if (doc !== undefined) base.doc = doc;
   if (Object.hasOwn(map, 'aliases')) {
     base.aliases = stringList(map.aliases, `${path}.aliases`).map((alias) =>
-      alias.includes('.') ? alias : fullNameOf(namespace, alias),
+      qualifyName(alias, namespace),
     );
   }
   const props = properties(map, SCHEMA_KEYS);

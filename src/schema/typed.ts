@@ -14,17 +14,24 @@
  * `array`, `map`); a record a plain object; a map a plain object; an array an array. Typerefs are
  * transparent. Every error names the path of the first bad value (`$.a[2].b`).
  *
+ * This is the library's one converter between typed values and Pegasus data: the typed requests
+ * and responses of `src/http/typed.ts` use it with their options (unknown fields refused in what
+ * they send, `requireFields: false` for projected responses and unvalidated entities, `version`
+ * for 1.0 string leaves, `path` for where the value sits in the request).
+ *
  * @module
  */
 
-import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliSchemaError } from '../errors.ts';
-import { argumentError, expectObject, expectSchema } from '../internal/args.ts';
+import { argumentError, expectObject, expectSchema, isPlainRecord } from '../internal/args.ts';
+import { DEFAULT_MAX_DEPTH } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
+import type { ProtocolVersionText } from '../internal/version-text.ts';
 import {
   type DataSchema,
   isNamedSchema,
   type PegasusData,
+  type RecordField,
   type RecordSchema,
   SchemaSet,
   type UnionMember,
@@ -60,6 +67,20 @@ export interface TypedOptions {
    * a default).
    */
   withFixup?: boolean;
+  /**
+   * `false` lets a record miss required fields: a projected response (`fields` was sent), or an
+   * entity sent unvalidated as the Java client sends it (leaving the refusal to the server).
+   * Default `true`: a required field without a default that is absent is an error.
+   */
+  requireFields?: boolean;
+  /**
+   * The protocol {@link fromStrings}' leaves were decoded from. In 1.0 a one-element list cannot
+   * be told from its element (`a=1`), so with `'1.0.0'` a single value where an array is expected
+   * is a one-element array, as the Java server reads it. Default `'2.0.0'`.
+   */
+  version?: ProtocolVersionText;
+  /** Where the value sits in a larger one (`$.entity`): the start of every error path. Default `$`. */
+  path?: string;
   /** Nesting limit (default 256). */
   maxDepth?: number;
 }
@@ -76,12 +97,6 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** `path` extended by an object key. */
 function keyPath(path: string, key: string): string {
   return `${path}${IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
-}
-
-function isPlainObject(value: unknown): value is { [key: string]: unknown } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function show(value: unknown): string {
@@ -158,6 +173,35 @@ function parseDecimalText(text: string): number | undefined {
   return i === text.length ? Number(text) : undefined;
 }
 
+/**
+ * A record's fields by name (included records' first), computed once per record and schema set:
+ * typing a batch of entities would otherwise rebuild them for every entity.
+ */
+const FIELDS = new WeakMap<SchemaSet, WeakMap<RecordSchema, Map<string, RecordField>>>();
+function fieldsOf(set: SchemaSet, record: RecordSchema): Map<string, RecordField> {
+  let bySet = FIELDS.get(set);
+  if (bySet === undefined) {
+    bySet = new WeakMap();
+    FIELDS.set(set, bySet);
+  }
+  let fields = bySet.get(record);
+  if (fields === undefined) {
+    fields = new Map(set.allFields(record).map((f) => [f.name, f]));
+    bySet.set(record, fields);
+  }
+  return fields;
+}
+
+/** A look-up in the schema set; a type it cannot resolve is an error at the value's path. */
+function lookUp<T>(f: () => T, path: string): T {
+  try {
+    return f();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RestliSchemaError('UNKNOWN_SCHEMA_TYPE', reason, path);
+  }
+}
+
 /** Pegasus data's spelling of the non-finite doubles. */
 function nonFiniteText(value: number): string {
   return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
@@ -186,13 +230,7 @@ class Typer {
     if (depth > this.maxDepth) {
       throw new RestliSchemaError('DEPTH_EXCEEDED', `nesting deeper than ${this.maxDepth}`, path);
     }
-    let resolved: Exclude<DataSchema, { type: 'ref' } | { type: 'typeref' }>;
-    try {
-      resolved = this.set.dereference(schema);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new RestliSchemaError('UNKNOWN_SCHEMA_TYPE', reason, path);
-    }
+    const resolved = lookUp(() => this.set.dereference(schema), path);
     const strings = this.mode === 'strings';
     const typed = this.mode === 'typed';
     switch (resolved.type) {
@@ -212,6 +250,12 @@ class Typer {
         return Number(n);
       }
       case 'long': {
+        // A number beyond 2^53 may already have lost digits: a long that large is a bigint.
+        if (typed && typeof value === 'number' && Number.isInteger(value)) {
+          if (!Number.isSafeInteger(value)) {
+            this.fail(`${value} is beyond 2^53: a long that large must be a bigint`, path);
+          }
+        }
         const n = this.integer(value, path, 'a long');
         if (n < LONG_MIN || n > LONG_MAX) this.fail(`${n} is out of long range`, path);
         if (typed) return Number.isSafeInteger(Number(n)) ? Number(n) : n;
@@ -237,7 +281,12 @@ class Typer {
         }
         return value;
       case 'array': {
-        if (!Array.isArray(value)) return this.mismatch('an array', value, path);
+        if (!Array.isArray(value)) {
+          if (strings && this.options.version === '1.0.0' && value !== undefined) {
+            return [this.run(value, resolved.items, `${path}[0]`, depth + 1)];
+          }
+          return this.mismatch('an array', value, path);
+        }
         const out: unknown[] = [];
         for (let i = 0; i < value.length; i++) {
           out.push(this.run(value[i], resolved.items, `${path}[${i}]`, depth + 1));
@@ -245,7 +294,7 @@ class Typer {
         return out;
       }
       case 'map': {
-        if (!isPlainObject(value)) return this.mismatch('a map', value, path);
+        if (!isPlainRecord(value)) return this.mismatch('a map', value, path);
         const out: { [key: string]: unknown } = {};
         for (const key of Object.keys(value)) {
           const item = value[key];
@@ -332,7 +381,7 @@ class Typer {
       if (hasNull) return null;
       return this.fail('null is not a member of this union', path);
     }
-    if (!isPlainObject(value)) return this.mismatch('a union ({ member: value })', value, path);
+    if (!isPlainRecord(value)) return this.mismatch('a union ({ member: value })', value, path);
     const keys = Object.keys(value).filter(
       (k) => !(this.mode === 'typed' && value[k] === undefined),
     );
@@ -355,38 +404,25 @@ class Typer {
   }
 
   private record(value: unknown, schema: RecordSchema, path: string, depth: number): unknown {
-    if (!isPlainObject(value)) return this.mismatch(`a ${schema.fullName} record`, value, path);
-    let fields: ReturnType<SchemaSet['allFields']>;
-    try {
-      fields = this.set.allFields(schema);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new RestliSchemaError('UNKNOWN_SCHEMA_TYPE', reason, path);
-    }
-    const byName = new Map(fields.map((f) => [f.name, f]));
+    if (!isPlainRecord(value)) return this.mismatch(`a ${schema.fullName} record`, value, path);
+    const fields = lookUp(() => fieldsOf(this.set, schema), path);
+    const typed = this.mode === 'typed';
     const out: { [key: string]: unknown } = {};
-    for (const key of Object.keys(value)) {
-      const item = value[key];
+    // Declared fields first, in declaration order (included fields first): data written from a
+    // typed value does not depend on the order its keys were written in.
+    for (const field of fields.values()) {
+      const at = keyPath(path, field.name);
       // A typed value may spell an absent optional field as `undefined`.
-      if (item === undefined && this.mode === 'typed') continue;
-      const field = byName.get(key);
-      const at = keyPath(path, key);
-      if (field === undefined) {
-        if (this.options.unknownFields === 'reject') {
-          this.fail(`${schema.fullName} has no field ${JSON.stringify(key)}`, at);
-        }
-        setOwn(out, key, item);
+      if (Object.hasOwn(value, field.name) && !(typed && value[field.name] === undefined)) {
+        setOwn(out, field.name, this.run(value[field.name], field.type, at, depth + 1));
         continue;
       }
-      setOwn(out, key, this.run(item, field.type, at, depth + 1));
-    }
-    for (const field of fields) {
-      if (field.optional || Object.hasOwn(out, field.name)) continue;
+      if (field.optional) continue;
       if (field.default === undefined) {
-        this.fail(`required field ${field.name} of ${schema.fullName} is missing`, path);
+        if (this.options.requireFields === false) continue;
+        this.fail(`missing required field ${field.name}`, path);
       }
       if (this.options.withFixup === true) {
-        const at = keyPath(path, field.name);
         // A default is data: typed through the data reader, and written back as data (checked
         // against the field's type both ways) when the output is data.
         const typedDefault = new Typer(this.set, this.options, 'data').run(
@@ -398,9 +434,18 @@ class Typer {
         setOwn(
           out,
           field.name,
-          this.mode === 'typed' ? this.run(typedDefault, field.type, at, depth + 1) : typedDefault,
+          typed ? this.run(typedDefault, field.type, at, depth + 1) : typedDefault,
         );
       }
+    }
+    for (const key of Object.keys(value)) {
+      if (fields.has(key)) continue;
+      const item = value[key];
+      if (item === undefined && typed) continue;
+      if (this.options.unknownFields === 'reject') {
+        this.fail(`${schema.fullName} has no field ${JSON.stringify(key)}`, keyPath(path, key));
+      }
+      setOwn(out, key, item);
     }
     return out;
   }
@@ -417,7 +462,7 @@ function start(
   if (schema === null || typeof schema !== 'object' || typeof schema.type !== 'string') {
     throw new RestliSchemaError('INVALID_ARGUMENT', 'schema must be a schema model object', '$');
   }
-  return new Typer(set, options ?? {}, mode).run(value, schema, '$', 0);
+  return new Typer(set, options ?? {}, mode).run(value, schema, options?.path ?? '$', 0);
 }
 
 /**

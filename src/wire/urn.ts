@@ -12,6 +12,7 @@ import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } fro
 import { isPlainRecord, optionsArgument, requireRecord, requireString } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { numberText as javaNumberText } from '../internal/number-text.ts';
+import { isStackOverflow } from '../internal/stack.ts';
 
 /**
  * A member of a tuple id: a plain string, a URN, or a nested tuple. Numbers and bigints are
@@ -133,7 +134,8 @@ function numberText(value: unknown, path: string): string | undefined {
   return javaNumberText(value);
 }
 
-function writeUrn(urn: Urn, path: string, depth: number): string {
+/** The writers' nesting limit (a tuple inside a URN inside a tuple …). */
+function checkDepth(depth: number, path: string): void {
   if (depth > DEFAULT_MAX_DEPTH) {
     throw new RestliEncodeError(
       'DEPTH_EXCEEDED',
@@ -141,6 +143,10 @@ function writeUrn(urn: Urn, path: string, depth: number): string {
       path,
     );
   }
+}
+
+function writeUrn(urn: Urn, path: string, depth: number): string {
+  checkDepth(depth, path);
   for (const part of ['namespace', 'entityType'] as const) {
     const value = urn[part];
     if (typeof value !== 'string' || value === '' || /[:(),%]/.test(value)) {
@@ -163,13 +169,7 @@ function writeUrn(urn: Urn, path: string, depth: number): string {
 }
 
 function writeTuple(members: readonly UrnMember[], path: string, depth: number): string {
-  if (depth > DEFAULT_MAX_DEPTH) {
-    throw new RestliEncodeError(
-      'DEPTH_EXCEEDED',
-      `URN nested deeper than ${DEFAULT_MAX_DEPTH}`,
-      path,
-    );
-  }
+  checkDepth(depth, path);
   if (members.length === 0)
     throw new RestliEncodeError('INVALID_URN', 'a URN tuple is not empty', path);
   const parts = members.map((member, i) => {
@@ -221,7 +221,7 @@ class UrnReader {
       urn = this.urn(0, false);
     } catch (error) {
       // maxDepth caps the recursion; only a caller-raised one beyond the call stack gets here.
-      if (error instanceof RangeError) {
+      if (isStackOverflow(error)) {
         this.fail('DEPTH_EXCEEDED', 'nesting too deep for the call stack', 0);
       }
       throw error;

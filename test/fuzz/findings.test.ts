@@ -93,9 +93,10 @@ describe('fuzz findings (full run, 2026-11-29)', () => {
       'DEPTH_EXCEEDED',
     ],
     [
-      'readJson: nesting deeper than the call stack under a raised maxDepth',
+      // The reader is iterative since the layout merge: the unterminated input is its syntax error.
+      'readJson: 100 000 open brackets under a raised maxDepth (once a RangeError)',
       () => schema.readJson('['.repeat(100_000), { maxDepth: 1e9 }),
-      'DEPTH_EXCEEDED',
+      'INVALID_JSON',
     ],
     [
       'encode: a bigint maxDepth (40 000-input pass)',

@@ -37,6 +37,10 @@ function refusedOr<T>(encode: () => T): T | undefined {
 const version = fc.constantFrom('1.0.0' as const, '2.0.0' as const);
 const name = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,6}$/);
 
+/** Query names that carry the request's method or keys (spec i.1, i.2). */
+const RESERVED = ['q', 'bq', 'action', 'ids'];
+const MASKS = ['fields', 'metadataFields', 'pagingFields'];
+
 describe('buildUrl / parseUrl', () => {
   const request = fc.record({
     method: fc.constantFrom('get', 'get_all', 'batch_get', 'finder', 'delete', 'update', 'action'),
@@ -44,7 +48,10 @@ describe('buildUrl / parseUrl', () => {
     id: trickyString,
     ids: fc.uniqueArray(trickyString, { minLength: 1, maxLength: 3 }),
     finder: name,
-    params: fc.dictionary(name, trickyString, { maxKeys: 3 }),
+    // Reserved names (spec i.2) drawn often: buildUrl must refuse them in params.
+    params: fc.dictionary(fc.oneof(name, fc.constantFrom(...RESERVED)), trickyString, {
+      maxKeys: 3,
+    }),
   });
 
   test.prop([request, version], { numRuns: 400 })(
@@ -57,12 +64,9 @@ describe('buildUrl / parseUrl', () => {
         pathKeyKinds: { k: 'primitive' },
         keyKind: 'primitive',
       };
+      // Masks are values of their own (mask.test.ts); here a parameter is a plain value.
       const params: Record<string, string> = {};
-      for (const [k, value] of Object.entries(r.params)) {
-        if (!['q', 'ids', 'action', 'fields', 'metadataFields', 'pagingFields'].includes(k)) {
-          params[k] = value;
-        }
-      }
+      for (const [k, value] of Object.entries(r.params)) if (!MASKS.includes(k)) params[k] = value;
       if (['get', 'delete', 'update', 'action'].includes(r.method)) req.id = r.id;
       if (r.method === 'batch_get') req.ids = r.ids;
       if (r.method === 'finder') req.finder = r.finder;
@@ -72,6 +76,20 @@ describe('buildUrl / parseUrl', () => {
       // writes an empty v1 entity key as no segment (vector derived:request-uri-edge, `test`),
       // which reads back as no key, and decodeKey reads a 2.0 primitive `''` as the text `''`.
       if (r.parent === '' || req.id === '' || req.ids?.includes('')) return;
+      // A method-carrying name is accepted only as the name of the request's own finder (what
+      // parseUrl reports); any other use would read back as another request.
+      const refused =
+        req.params !== undefined &&
+        Object.keys(params).some(
+          (k) =>
+            RESERVED.includes(k) && !(k === 'q' && r.method === 'finder' && params.q === r.finder),
+        );
+      if (refused) {
+        expect(() => buildUrl(req, { version: v })).toThrow(
+          expect.objectContaining({ code: 'RESERVED_PARAMETER' }),
+        );
+        return;
+      }
       const url = refusedOr(() => buildUrl(req, { version: v }));
       if (url === undefined) return;
       const header = requestHeaders(req)['X-RestLi-Method'];

@@ -6,9 +6,21 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { RestliSchemaError } from '../../src/errors.ts';
-import { fromData, SchemaSet, toData, toUrlData } from '../../src/http/typed-values.ts';
+import { toUrlData } from '../../src/http/typed.ts';
 import { parseJson, stringifyJson } from '../../src/internal/json.ts';
-import type { DataSchema, RecordField } from '../../src/schema/model.ts';
+import {
+  type DataSchema,
+  type PegasusData,
+  type RecordField,
+  SchemaSet,
+} from '../../src/schema/model.ts';
+import {
+  fromData,
+  fromStrings,
+  type TypedValue,
+  toData,
+  unionMemberKey,
+} from '../../src/schema/typed.ts';
 import type { RestliValue } from '../../src/types.ts';
 import { decodeKey, encodeKey, type Key } from '../../src/wire/keys.ts';
 import { decodeQuery, encodeQuery } from '../../src/wire/query.ts';
@@ -16,6 +28,15 @@ import { trickyString } from '../helpers/arbitraries.ts';
 import { thrown } from '../helpers/errors.ts';
 
 const NAMES = ['a', 'b', 'c', 'id', 'x1', 'List', 'ids', 'part1', 'q', 'fields'];
+
+/**
+ * The key of a union member as the reference's `getUnionMemberKey` gives it (docs/decisions.md):
+ * a typeref is transparent, keyed by what it refers to; a named type by its full name.
+ */
+function memberKeyOf(type: DataSchema): string {
+  if (type.type === 'typeref') return memberKeyOf(type.ref);
+  return 'fullName' in type ? type.fullName : type.type;
+}
 
 /** Random schemas (named types get unique names through a counter). */
 function schemaArb(): fc.Arbitrary<DataSchema> {
@@ -51,7 +72,7 @@ function schemaArb(): fc.Arbitrary<DataSchema> {
           const seen = new Set<string>();
           const members = types
             .filter((t) => t.type !== 'union')
-            .map((type) => ({ type, key: 'fullName' in type ? type.fullName : type.type }))
+            .map((type) => ({ type, key: memberKeyOf(type) }))
             .filter((m) => !seen.has(m.key) && seen.add(m.key))
             .map(({ type }) => ({ type }));
           // A union directly in a union is not allowed; keep at least one member.
@@ -121,9 +142,7 @@ function valueArb(schema: DataSchema, set: SchemaSet, depth = 0): fc.Arbitrary<u
         ...s.members.map((m) =>
           m.type.type === 'null'
             ? fc.constant(null)
-            : valueArb(m.type, set, depth + 1).map((v) => ({
-                [(m.type as { fullName?: string }).fullName ?? m.type.type]: v,
-              })),
+            : valueArb(m.type, set, depth + 1).map((v) => ({ [unionMemberKey(m, set)]: v })),
         ),
       );
     case 'record':
@@ -176,8 +195,8 @@ describe.each(['1.0.0', '2.0.0'] as const)('protocol %s', (version) => {
   test.prop([typed])(
     `typed → JSON body → typed is the identity (${version})`,
     ({ schema, set, value }) => {
-      const body = stringifyJson({ value: toData(value, schema, set) });
-      const back = fromData((parseJson(body) as { value: unknown }).value, schema, set);
+      const body = stringifyJson({ value: toData(value as TypedValue, schema, set) });
+      const back = fromData((parseJson(body) as { value: PegasusData }).value, schema, set);
       expect(back).toEqual(value);
     },
   );
@@ -185,22 +204,20 @@ describe.each(['1.0.0', '2.0.0'] as const)('protocol %s', (version) => {
   test.prop([typedRecord])(
     `typed → complex key in a URL path → typed (${version})`,
     ({ schema, set, value }) => {
-      const data = toUrlData(toData(value, schema, set)) as Key;
+      const data = toUrlData(toData(value as TypedValue, schema, set)) as Key;
       if (version === '1.0.0') fc.pre(!v1Loses(data));
       const segment = encodeKey(data, { kind: 'complex', version, context: 'path' });
       const decoded = decodeKey(segment, { kind: 'complex', version, context: 'path' });
-      expect(fromData(decoded, schema, set, { leaves: 'string', version })).toEqual(value);
+      expect(fromStrings(decoded, schema, set, { version })).toEqual(value);
     },
   );
 
   test.prop([typed])(`typed → query parameter → typed (${version})`, ({ schema, set, value }) => {
-    const data = toUrlData(toData(value, schema, set)) as RestliValue;
+    const data = toUrlData(toData(value as TypedValue, schema, set)) as RestliValue;
     if (version === '1.0.0') fc.pre(!v1Loses(data, true));
     const query = encodeQuery({ p: data }, { version });
     const decoded = decodeQuery(query, { version }).p;
-    expect(
-      fromData(decoded ?? emptyOf(schema, set), schema, set, { leaves: 'string', version }),
-    ).toEqual(value);
+    expect(fromStrings(decoded ?? emptyOf(schema, set), schema, set, { version })).toEqual(value);
   });
 });
 
@@ -251,7 +268,7 @@ test.prop([typed])(
     };
     const all = new SchemaSet([wrapped, schema]);
     const e = thrown(
-      () => toData({ inner: [value, Symbol('bad')] }, wrapped, all),
+      () => toData({ inner: [value, Symbol('bad')] } as unknown as TypedValue, wrapped, all),
       RestliSchemaError,
     );
     expect(e.path.startsWith('$.inner[1]')).toBe(true);

@@ -131,3 +131,39 @@ describe('absolute URLs and bases', () => {
     }
   });
 });
+
+describe('reserved query names (spec i.1, i.2)', () => {
+  // Each would be read back as another request, or names one part twice.
+  test.each([
+    ['bq on a get', { method: 'get', resource: 'p', id: 1, params: { bq: 'x' } }],
+    ['q on a get', { method: 'get', resource: 'p', id: 1, params: { q: 'x' } }],
+    [
+      'action on a finder',
+      { method: 'finder', resource: 'p', finder: 'f', params: { action: 'a' } },
+    ],
+    ['a finder name on a get', { method: 'get', resource: 'p', id: 1, finder: 'f' }],
+    ['ids in params', { method: 'batch_get', resource: 'p', params: { ids: ['1'] } }],
+    ['two finder names', { method: 'finder', resource: 'p', finder: 'f', params: { q: 'g' } }],
+    [
+      'a mask twice',
+      { method: 'get', resource: 'p', id: 1, fields: ['a'], params: { fields: ['b'] } },
+    ],
+  ] as const)('%s is RESERVED_PARAMETER', (_name, request) => {
+    expect(() => buildUrl(request as never)).toThrow(
+      expect.objectContaining({ code: 'RESERVED_PARAMETER' }),
+    );
+  });
+
+  test.each([
+    // parseUrl reports the finder's name and the masks among the parameters: they build again.
+    [
+      { method: 'finder', resource: 'p', params: { q: 'search', fields: ['id'] } },
+      'p?fields=id&q=search',
+    ],
+    [{ method: 'finder', resource: 'p', finder: 'search', params: { q: 'search' } }, 'p?q=search'],
+    [{ method: 'batch_finder', resource: 'p', params: { bq: 'byIds' } }, 'p?bq=byIds'],
+    [{ method: 'action', resource: 'p', params: { action: 'purge' } }, 'p?action=purge'],
+  ] as const)('%j is %s', (request, url) => {
+    expect(buildUrl(request as never)).toBe(url);
+  });
+});

@@ -82,6 +82,24 @@ describe('Pegasus JSON reader', () => {
     });
   });
 
+  test('comments, on request, are whitespace (Jackson ALLOW_COMMENTS, .pdsc files)', () => {
+    const text = '// head\n{ /* a */ "a" : [1, /**/ 2] // tail\r}';
+    expect(parseJson(text, { comments: true })).toEqual({ a: [1, 2] });
+    expect(thrown(() => parseJson(text))).toMatchObject({
+      code: 'UNEXPECTED_JSON_TOKEN',
+      offset: 0,
+    });
+    expect(thrown(() => parseJson('[1 /* open', { comments: true }))).toMatchObject({
+      code: 'UNEXPECTED_JSON_END',
+      offset: 3,
+    });
+    expect(thrown(() => parseJson('[1 / 2]', { comments: true }))).toMatchObject({
+      code: 'UNEXPECTED_JSON_TOKEN',
+      offset: 3,
+    });
+    expect(parseJson('1 // no newline', { comments: true })).toBe(1);
+  });
+
   test('a million nested arrays fail fast, without a stack overflow', () => {
     const deep = '['.repeat(1_000_000);
     expect(thrown(() => parseJson(deep)).code).toBe('DEPTH_EXCEEDED');
@@ -105,6 +123,21 @@ describe('Pegasus JSON writer (Jackson)', () => {
     ['/é亀😛\u2028', '"/é亀😛\u2028"'],
   ])('quotes %j as Jackson does', (s, expected) => {
     expect(quoteJson(s)).toBe(expected);
+  });
+
+  test('a lone surrogate is escaped on request (text read back as text: PDL)', () => {
+    expect(stringifyJson({ 'k\udc00': 'a\ud800b' }, { loneSurrogates: 'escape' })).toBe(
+      '{"k\\uDC00":"a\\uD800b"}',
+    );
+    // A valid pair stays raw.
+    expect(stringifyJson('😛', { loneSurrogates: 'escape' })).toBe('"😛"');
+  });
+
+  test('an integral double beyond 2^53 is written so that it reads back as a double', () => {
+    expect(stringifyJson([2 ** 53, -(2 ** 60), 1e21, 9007199254740991])).toBe(
+      '[9.007199254740992e+15,-1.152921504606847e+18,1e+21,9007199254740991]',
+    );
+    expect(parseJson(stringifyJson(2 ** 60))).toBe(2 ** 60);
   });
 
   test('pretty output is Jackson DefaultPrettyPrinter output', () => {
@@ -134,6 +167,10 @@ describe('Pegasus JSON writer (Jackson)', () => {
 
   fcTest.prop([loneSurrogateString])('a lone surrogate is refused, never replaced', (s) => {
     expect(thrown(() => quoteJson(s), RestliEncodeError).code).toBe('LONE_SURROGATE');
+  });
+
+  fcTest.prop([loneSurrogateString])('an escaped lone surrogate reads back unchanged', (s) => {
+    expect(parseJson(stringifyJson(s, { loneSurrogates: 'escape' }))).toBe(s);
   });
 
   fcTest.prop([jsonValue, fc.boolean()])('write then read is the identity', (value, pretty) => {

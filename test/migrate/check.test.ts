@@ -154,3 +154,15 @@ test('CheckTotals counts, in constant memory, with own-property counters', () =>
     'summary: 4 requests, 3 not valid 2.0; versions: 1.0.0 1, 2.0.0 2, __proto__ 1; problems: SPEAKS_1.0 1, INVALID_URL 1, UNSUPPORTED_VERSION 1',
   );
 });
+
+test('wrong-typed requests are worded as every other argument error', () => {
+  expect(() => checkRequest(7 as never)).toThrowError(
+    'request must be a URL or an object with a url, not the number 7',
+  );
+  expect(() => checkRequest({ url: '/a', method: 1 } as never)).toThrowError(
+    'request.method must be a string, not the number 1',
+  );
+  expect(() => checkRequest({} as never)).toThrowError(
+    'request.url must be a string, not undefined',
+  );
+});

@@ -185,3 +185,19 @@ describe('the printer knows the scanner’s keywords', () => {
     ).toContain('fixed records 1');
   });
 });
+
+describe('the printer writes defaults and properties with the one JSON writer', () => {
+  it('escapes a lone surrogate (PDL is text) and keeps -0 and big doubles doubles', async () => {
+    const { printPdl } = await import('../../src/schema/print-pdl.ts');
+    const source =
+      'namespace n\n@p = "x\\ud800" record R { s: string = "a\\udc00b", d: double = -0.0, e: double = 1.152921504606847e+18 }';
+    const schema = parsePdl(source);
+    const text = printPdl(schema);
+    expect(text).toContain('"x\\uD800"');
+    expect(text).toContain('"a\\uDC00b"');
+    expect(parsePdl(text)).toEqual(schema);
+    const fields = (schema as { fields: { default?: unknown }[] }).fields;
+    expect(Object.is(fields[1]!.default, -0)).toBe(true);
+    expect(fields[2]!.default).toBe(2 ** 60);
+  });
+});

@@ -136,3 +136,58 @@ describe('snapshot models', () => {
     ).toBe('$.id');
   });
 });
+
+describe('the options the typed requests and responses use', () => {
+  const schema = parsePdl(`namespace o
+    record R { a: int, b: optional string, c: array[long] }`);
+  const rs = new SchemaSet([schema]);
+
+  it('requireFields: false lets a record miss required fields, both ways', () => {
+    expect(thrown(() => toData({ b: 'x' }, schema, rs), RestliSchemaError)).toMatchObject({
+      reason: 'missing required field a',
+      path: '$',
+    });
+    expect(toData({ b: 'x' }, schema, rs, { requireFields: false })).toEqual({ b: 'x' });
+    expect(fromData({ c: [1] }, schema, rs, { requireFields: false })).toEqual({ c: [1n] });
+    expect(thrown(() => fromData({ c: [1] }, schema, rs), RestliSchemaError).path).toBe('$');
+  });
+
+  it('unknownFields: reject names the unknown field; keep copies it through', () => {
+    const value = { a: 1, c: [], zz: 1 };
+    expect(
+      thrown(() => toData(value, schema, rs, { unknownFields: 'reject' }), RestliSchemaError).path,
+    ).toBe('$.zz');
+    expect(toData(value, schema, rs)).toEqual({ a: 1, c: [], zz: 1 });
+  });
+
+  it('writes declared fields in declaration order, whatever order the value has', () => {
+    expect(Object.keys(toData({ c: [], b: 's', a: 1 }, schema, rs) as object)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('path: errors are rooted where the value sits in a larger one', () => {
+    expect(
+      thrown(() => toData({ a: 'x', c: [] }, schema, rs, { path: '$.entity' }), RestliSchemaError)
+        .path,
+    ).toBe('$.entity.a');
+  });
+
+  it("version '1.0.0': a single string leaf where an array is expected is a one-element list", () => {
+    expect(fromStrings({ a: '1', c: '7' }, schema, rs, { version: '1.0.0' })).toEqual({
+      a: 1,
+      c: [7n],
+    });
+    expect(thrown(() => fromStrings({ a: '1', c: '7' }, schema, rs), RestliSchemaError).path).toBe(
+      '$.c',
+    );
+  });
+
+  it('a long given as a number beyond 2^53 is refused (digits may be lost already)', () => {
+    const longs: DataSchema = { type: 'array', items: p('long') };
+    expect(thrown(() => toData([2 ** 60], longs, set), RestliSchemaError).path).toBe('$[0]');
+    expect(toData([2n ** 60n, 2 ** 53 - 1], longs, set)).toEqual([2n ** 60n, 2 ** 53 - 1]);
+  });
+});

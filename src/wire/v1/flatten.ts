@@ -13,6 +13,7 @@ import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
 import { invalidArgument, optionsArgument, requireRecord } from '../../internal/args.ts';
 import { formatPath } from '../../internal/paths.ts';
 import { PROJECTION_PARAMS } from '../../internal/projections.ts';
+import { isStackOverflow } from '../../internal/stack.ts';
 import { loneSurrogateIndex } from '../../internal/utf8.ts';
 import type { RestliValue } from '../../types.ts';
 import { escapeNameSegment } from './tilde.ts';
@@ -184,7 +185,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
       trail.pop();
     }
   } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    if (isStackOverflow(error)) {
       throw new RestliEncodeError('DEPTH_EXCEEDED', 'nesting too deep for the call stack', '$');
     }
     throw error;

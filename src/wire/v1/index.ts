@@ -6,19 +6,9 @@
  * @packageDocumentation
  */
 
-export type { ErrorCode } from '../../errors.ts';
-// The error classes, so that every entry's documentation links to them.
-export {
-  LoneSurrogateError,
-  RestliEncodeError,
-  RestliError,
-  RestliPatchError,
-  RestliSchemaError,
-  RestliSourceSyntaxError,
-  RestliSyntaxError,
-} from '../../errors.ts';
-
 export { PROJECTION_PARAMS } from '../../internal/projections.ts';
+// The error model (ErrorCode and every error class), written once for every entry.
+export * from '../../public-errors.ts';
 export type { FlattenV1Options, V1Params, V1StringEscaping } from './flatten.ts';
 export { encodeQueryV1, flattenV1 } from './flatten.ts';
 export { escapeNameSegment, unescapeNameSegment } from './tilde.ts';

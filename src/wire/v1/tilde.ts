@@ -8,6 +8,7 @@
 
 import { type ErrorCode, RestliError, RestliSyntaxError } from '../../errors.ts';
 import { invalidArgument, requireString } from '../../internal/args.ts';
+import { hexValue } from '../../internal/percent.ts';
 
 /** Encodes and decodes one string with an ASCII hex codec. */
 export interface AsciiHexCodec {
@@ -23,13 +24,6 @@ export interface AsciiHexCodec {
 }
 
 const HEX = '0123456789ABCDEF';
-
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
 
 /**
  * An ASCII hex codec with escape character `escapeChar` for the characters `reserved` (Java's

@@ -60,6 +60,26 @@ interface Param {
   locate(occurrence: number, offset: number): { input: string; offset: number };
 }
 
+/** A parameter of a raw query: its occurrences are pieces of the query. */
+class QueryParam implements Param {
+  constructor(
+    readonly name: string,
+    readonly values: string[],
+    private readonly query: string,
+    private readonly starts: number[],
+    private readonly ends: number[],
+  ) {}
+
+  locate(occurrence: number, offset: number): { input: string; offset: number } {
+    const at = Math.min(occurrence, this.starts.length - 1);
+    const rawStart = this.starts[at]!;
+    return {
+      input: this.query,
+      offset: rawStart + rawOffset(this.query.slice(rawStart, this.ends[at]!), offset),
+    };
+  }
+}
+
 /** A map level under construction (Java's `MapMap`). */
 class MapNode {
   readonly entries = new Map<string, Node>();
@@ -128,7 +148,7 @@ function decode(
   requireString(query, 'decodeQueryV1', 'query');
   options = optionsArgument<DecodeQueryV1Options>(options, 'decodeQueryV1');
   checkLength(query, options?.maxLength ?? DEFAULT_MAX_LENGTH);
-  const decodeOptions = { invalidUtf8: options?.invalidUtf8 ?? 'error', whole: query } as const;
+  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
   const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
   for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     if (nameEnd > start) {
@@ -136,12 +156,12 @@ function decode(
       const rawName = query.slice(start, nameEnd);
       const name = formDecode(
         rawName,
-        rawName.includes('%') ? { ...decodeOptions, base: start } : undefined,
+        rawName.includes('%') ? { invalidUtf8, whole: query, base: start } : undefined,
       );
       const rawValue = query.slice(valueStart, end);
       const value = formDecode(
         rawValue,
-        rawValue.includes('%') ? { ...decodeOptions, base: valueStart } : undefined,
+        rawValue.includes('%') ? { invalidUtf8, whole: query, base: valueStart } : undefined,
       );
       const group = groups.get(name);
       if (group === undefined)
@@ -155,18 +175,7 @@ function decode(
   }
   const params: Param[] = [];
   for (const [name, { values, starts, ends }] of groups) {
-    params.push({
-      name,
-      values,
-      locate: (occurrence, offset) => {
-        const at = Math.min(occurrence, starts.length - 1);
-        const rawStart = starts[at]!;
-        return {
-          input: query,
-          offset: rawStart + rawOffset(query.slice(rawStart, ends[at]!), offset),
-        };
-      },
-    });
+    params.push(new QueryParam(name, values, query, starts, ends));
   }
   return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
 }
@@ -247,39 +256,47 @@ function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolea
   const root = new MapNode();
   for (const name of javaHashMapOrder([...byName.keys()])) {
     const param = byName.get(name)!;
-    const fail = (code: ErrorCode, reason: string, offset: number, occurrence = 0): never => {
-      const at = param.locate(occurrence, offset);
-      throw new RestliSyntaxError(code, reason, at.input, at.offset);
-    };
     if (param.values.length === 0) continue;
     if (param.values.length > 1) {
-      if (name.includes('.')) fail('MULTIPLE_V1_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
-      if (name.endsWith(']')) fail('MULTIPLE_V1_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
+      if (name.includes('.')) fail(param, 'MULTIPLE_V1_COMPLEX_VALUES', MULTIPLE_COMPLEX, 0, 1);
+      if (name.endsWith(']')) fail(param, 'MULTIPLE_V1_INDEXED_VALUES', MULTIPLE_INDEXED, 0, 1);
       // A plain put would silently drop what a dotted name built here (the reference's behaviour
       // is unverified); refuse instead.
       if (root.entries.has(name)) {
-        fail('CONFLICTING_V1_KEY', `Conflicting references to key ${name}`, 0);
+        fail(param, 'CONFLICTING_V1_KEY', `Conflicting references to key ${name}`, 0);
       }
       root.entries.set(name, param.values);
       continue;
     }
-    addPath(root, param.values[0]!, name, maxDepth, fail);
+    addPath(root, param.values[0]!, param, maxDepth);
   }
   return toData(root, wantPaths);
 }
 
-type Fail = (code: ErrorCode, reason: string, offset: number) => never;
+/** Throws the error `code` about occurrence `occurrence` of `param`, at `offset` in its name. */
+function fail(
+  param: Param,
+  code: ErrorCode,
+  reason: string,
+  offset: number,
+  occurrence = 0,
+): never {
+  const at = param.locate(occurrence, offset);
+  throw new RestliSyntaxError(code, reason, at.input, at.offset);
+}
 
-/** Walks (creating) the levels that `name` names below `root`, and puts `value` at its end. */
-function addPath(root: MapNode, value: string, name: string, maxDepth: number, fail: Fail): void {
+/** Walks (creating) the levels that `param` names below `root`, and puts `value` at its end. */
+function addPath(root: MapNode, value: string, param: Param, maxDepth: number): void {
+  const name = param.name;
   // Java splits with String.split, which drops trailing empty segments: `a.=1` is `a=1`.
   let end = name.length;
   while (end > 0 && name.charCodeAt(end - 1) === 0x2e) end--;
-  if (end === 0) fail('EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
+  if (end === 0) fail(param, 'EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, 0);
   // Refuse a depth bomb before splitting it.
   let dots = 0;
   for (let i = name.indexOf('.'); i !== -1 && i < end; i = name.indexOf('.', i + 1)) {
-    if (++dots > maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, i);
+    if (++dots > maxDepth)
+      fail(param, 'DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, i);
   }
   let depth = 0;
   let current = root;
@@ -290,34 +307,33 @@ function addPath(root: MapNode, value: string, name: string, maxDepth: number, f
     const segmentEnd = last ? end : dot;
     // Java parses each segment just before using it, so earlier conflicts are reported first.
     if (segmentEnd === start)
-      fail('EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, start);
+      fail(param, 'EMPTY_V1_SEGMENT', `Empty segment in parameter name: ${name}`, start);
     let segment: NameSegment;
     try {
       segment = parseNameSegment(name.slice(start, segmentEnd));
     } catch (error) {
-      if (error instanceof RestliSyntaxError) fail(error.code, error.reason, start + error.offset);
+      if (error instanceof RestliSyntaxError)
+        fail(param, error.code, error.reason, start + error.offset);
       throw error;
     }
     depth += (segment.index === undefined ? 0 : 1) + (last ? 0 : 1);
-    if (depth > maxDepth) fail('DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, start);
-    const at = (code: ErrorCode, reason: string): never => fail(code, reason, start);
+    if (depth > maxDepth)
+      fail(param, 'DEPTH_EXCEEDED', `nesting deeper than maxDepth ${maxDepth}`, start);
     if (last) {
-      put(current, segment, value, at);
+      put(current, segment, value, param, start);
       return;
     }
-    current = nextLevelMap(current, segment, at);
+    current = nextLevelMap(current, segment, param, start);
     start = dot + 1;
   }
 }
-
-type FailHere = (code: ErrorCode, reason: string) => never;
 
 function display(segment: NameSegment): string {
   return `${segment.name}[${segment.index}]`;
 }
 
 /** The index table `segment.name` holds in `level`, created when missing. */
-function listMap(level: MapNode, segment: NameSegment, fail: FailHere): IndexNode {
+function listMap(level: MapNode, segment: NameSegment, param: Param, at: number): IndexNode {
   const existing = level.entries.get(segment.name);
   if (existing === undefined) {
     const list = new IndexNode();
@@ -325,13 +341,18 @@ function listMap(level: MapNode, segment: NameSegment, fail: FailHere): IndexNod
     return list;
   }
   if (existing instanceof IndexNode) return existing;
-  return fail('CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`);
+  return fail(
+    param,
+    'CONFLICTING_V1_KEY',
+    `Conflicting references to key: ${display(segment)}`,
+    at,
+  );
 }
 
 /** The map that `segment` names below `level`, created when missing. */
-function nextLevelMap(level: MapNode, segment: NameSegment, fail: FailHere): MapNode {
+function nextLevelMap(level: MapNode, segment: NameSegment, param: Param, at: number): MapNode {
   const { index } = segment;
-  const holder = index === undefined ? level.entries : listMap(level, segment, fail).entries;
+  const holder = index === undefined ? level.entries : listMap(level, segment, param, at).entries;
   const key = index ?? segment.name;
   const existing = (holder as Map<string | number, Node>).get(key);
   if (existing === undefined) {
@@ -341,17 +362,17 @@ function nextLevelMap(level: MapNode, segment: NameSegment, fail: FailHere): Map
   }
   if (existing instanceof MapNode) return existing;
   return index === undefined
-    ? fail('CONFLICTING_V1_KEY', `Conflicting references to key ${segment.name}`)
-    : fail('CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`);
+    ? fail(param, 'CONFLICTING_V1_KEY', `Conflicting references to key ${segment.name}`, at)
+    : fail(param, 'CONFLICTING_V1_KEY', `Conflicting references to key: ${display(segment)}`, at);
 }
 
 /** Puts the leaf `value` where `segment` names in `level`. */
-function put(level: MapNode, segment: NameSegment, value: string, fail: FailHere): void {
+function put(level: MapNode, segment: NameSegment, value: string, param: Param, at: number): void {
   const { index } = segment;
-  const holder = index === undefined ? level.entries : listMap(level, segment, fail).entries;
+  const holder = index === undefined ? level.entries : listMap(level, segment, param, at).entries;
   const key = index ?? segment.name;
   if ((holder as Map<string | number, Node>).has(key)) {
-    fail('DUPLICATE_V1_KEY', `Duplicate references to key: ${segment.name}`);
+    fail(param, 'DUPLICATE_V1_KEY', `Duplicate references to key: ${segment.name}`, at);
   }
   (holder as Map<string | number, Node>).set(key, value);
 }
@@ -368,9 +389,10 @@ function toData(root: MapNode, wantPaths: boolean): DecodedQueryV1 {
   const jobs: Job[] = [{ node: root, target: params, path: '' }];
   for (let job = jobs.pop(); job !== undefined; job = jobs.pop()) {
     const { node, target, path } = job;
-    const entries: [string | number, Node][] =
+    // A map's entries are walked as they are; an index table's are ordered by index and renumbered.
+    const entries: Iterable<[string | number, Node]> =
       node instanceof MapNode
-        ? [...node.entries]
+        ? node.entries
         : [...node.entries].sort((x, y) => x[0] - y[0]).map(([, child], i) => [i, child]);
     for (const [key, child] of entries) {
       let childPath = '';
