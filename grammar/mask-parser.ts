@@ -5,7 +5,7 @@
  * ```ebnf
  * mask = [ item ] , { COMMA , [ item ] } ;        (* empty items are skipped *)
  * item = NAME , [ DESCEND , mask , CLOSE ]         (* a field, or a field with a nested mask *)
- *      | RANGE ;                                   (* $start:n or $count:n *)
+ *      | RANGE ;                                   (* $start:n or $count:n; inlined into mask *)
  * ```
  *
  * @module
@@ -51,41 +51,65 @@ class MaskParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  readonly mask = this.RULE('mask', (target: MaskTree) => {
-    this.OPTION(() => this.SUBRULE(this.item, { ARGS: [target] }));
-    this.MANY(() => {
-      this.CONSUME(MaskComma);
-      this.OPTION2(() => this.SUBRULE2(this.item, { ARGS: [target] }));
-    });
-  });
+  /**
+   * The mask trees under construction, innermost last; `parseMask` pushes the root. Items are
+   * written to the innermost one, so the `item` of the grammar is inlined into `mask` (no rule
+   * invocation of its own) and each nesting level costs one rule's stack frames, not two: a mask
+   * at the default maxDepth then decodes from a deep caller stack (issue 8).
+   */
+  targets: MaskTree[] = [];
 
-  readonly item = this.RULE('item', (target: MaskTree) => {
-    this.OR([
+  /** `item` at one place in `mask`: chevrotain wants distinct occurrence indices per place. */
+  private itemAt(occurrence: 1 | 2): () => void {
+    const or = `OR${occurrence}` as const;
+    const option = `OPTION${occurrence + 2}` as 'OPTION3' | 'OPTION4';
+    const name = `CONSUME${occurrence}` as const;
+    const range = `CONSUME${occurrence + 2}` as 'CONSUME3' | 'CONSUME4';
+    const descend = `CONSUME${occurrence + 4}` as 'CONSUME5' | 'CONSUME6';
+    const close = `CONSUME${occurrence + 6}` as 'CONSUME7' | 'CONSUME8';
+    const subrule = `SUBRULE${occurrence}` as const;
+    const nested = (): MaskTree => {
+      this[descend](MaskDescend);
+      const inner: MaskTree = {};
+      this.ACTION(() => this.targets.push(inner));
+      this[subrule](this.mask);
+      this.ACTION(() => this.targets.pop());
+      this[close](MaskClose);
+      return inner;
+    };
+    const alternatives = [
       {
         ALT: () => {
-          const field = this.CONSUME(MaskName) as unknown as MaskToken;
-          this.OR2([
-            {
-              ALT: () => {
-                this.CONSUME(MaskDescend);
-                const inner: MaskTree = {};
-                // Duplicate fields: the later one replaces the earlier (spec f.2).
-                this.ACTION(() => setOwn(target, field.name, inner));
-                this.SUBRULE(this.mask, { ARGS: [inner] });
-                this.CONSUME(MaskClose);
-              },
-            },
-            { ALT: () => this.ACTION(() => setOwn(target, field.name, field.value)) },
-          ]);
+          const field = this[name](MaskName) as unknown as MaskToken;
+          const inner = this[option](nested);
+          // Duplicate fields: the later one replaces the earlier (spec f.2).
+          this.ACTION(() =>
+            setOwn(this.targets[this.targets.length - 1]!, field.name, inner ?? field.value),
+          );
         },
       },
       {
         ALT: () => {
-          const range = this.CONSUME(MaskRange) as unknown as MaskToken;
-          this.ACTION(() => setOwn(target, range.name, range.value));
+          const token = this[range](MaskRange) as unknown as MaskToken;
+          this.ACTION(() =>
+            setOwn(this.targets[this.targets.length - 1]!, token.name, token.value),
+          );
         },
       },
-    ]);
+    ];
+    return () => this[or](alternatives);
+  }
+
+  private readonly firstItem = this.itemAt(1);
+  private readonly laterItem = this.itemAt(2);
+  private readonly more = (): void => {
+    this.CONSUME(MaskComma);
+    this.OPTION2(this.laterItem);
+  };
+
+  readonly mask = this.RULE('mask', () => {
+    this.OPTION1(this.firstItem);
+    this.MANY(this.more);
   });
 
   /**
@@ -110,8 +134,9 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   parser ??= new MaskParser();
   parser.input = tokens as unknown as IToken[];
   const tree: MaskTree = {};
+  parser.targets = [tree];
   withStackGuard(
-    () => parser!.mask(tree),
+    () => parser!.mask(),
     input,
     () => parser!.deepestOpenOffset(),
   );

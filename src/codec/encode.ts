@@ -6,7 +6,8 @@
  */
 
 import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
-import { isPlainRecord } from '../internal/args.ts';
+import { argumentError, isPlainRecord } from '../internal/args.ts';
+import { numberText } from '../internal/number-text.ts';
 import { childPath } from '../internal/paths.ts';
 import { isStackOverflow } from '../internal/stack.ts';
 import type { RestliValue } from '../types.ts';
@@ -43,7 +44,16 @@ class Bad extends Error {}
  */
 export function encode(value: RestliValue, options?: EncodeOptions): string {
   const context = options?.context ?? 'query';
+  // Checked once here: an unknown context would index no escape table (a TypeError), or an
+  // inherited one (`'toString'`), deep inside the writer.
+  if (context !== 'query' && context !== 'path' && context !== 'body') {
+    throw argumentError('options.context', "'query', 'path' or 'body'", context);
+  }
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // A bigint or string would fail (or never reach 0) in the depth arithmetic below.
+  if (typeof maxDepth !== 'number' || Number.isNaN(maxDepth)) {
+    throw argumentError('options.maxDepth', 'a number', maxDepth);
+  }
   try {
     return write(value, context, maxDepth);
   } catch (error) {
@@ -64,8 +74,11 @@ export function encodeLeaf(value: unknown, context: ValueContext): string | unde
       return value === '' ? "''" : escapeV2(value, context);
     case 'number':
       // Integers print as digits; other numbers are escaped like any string, since `1e+21` has
-      // a `+` that a query must write as `%2B`. NaN and ±Infinity print as Java writes them.
-      return Number.isSafeInteger(value) ? String(value) : escapeV2(String(value), context);
+      // a `+` that a query must write as `%2B`. NaN and ±Infinity print as Java writes them,
+      // and so does negative zero (`-0.0`: `String(-0)` is `0`, another number).
+      return Number.isSafeInteger(value) && !Object.is(value, -0)
+        ? String(value)
+        : escapeV2(numberText(value), context);
     case 'bigint':
     case 'boolean':
       return String(value);

@@ -156,7 +156,12 @@ export function encodeUriComponent(
   contextual: boolean,
 ): string {
   expectString(s, 's');
-  const table = Object.hasOwn(URL_TABLES, component) ? URL_TABLES[component] : undefined;
+  // Only a string is looked up: an object key would be converted with its own toString, which
+  // a hostile argument may have replaced (TypeError, or any name it likes).
+  const table =
+    typeof component === 'string' && Object.hasOwn(URL_TABLES, component)
+      ? URL_TABLES[component]
+      : undefined;
   if (table === undefined)
     throw argumentError('component', "'QUERY_PARAM', 'PATH_SEGMENT' or 'PATH'", component);
   if (typeof contextual !== 'boolean') throw argumentError('contextual', 'a boolean', contextual);

@@ -96,9 +96,20 @@ function utf8Text(bytes: Uint8Array): string {
  * ```
  */
 export function partHeader(headers: HeaderList, header: string): string | undefined {
-  if (!Array.isArray(headers)) throw argumentError('headers', 'an array of [name, value]', headers);
+  if (!Array.isArray(headers) || !headers.every(isHeaderEntry)) {
+    throw argumentError('headers', 'an array of [name, value] string pairs', headers);
+  }
   expectString(header, 'header');
   return findHeader(headers, header);
+}
+
+function isHeaderEntry(entry: unknown): boolean {
+  return (
+    Array.isArray(entry) &&
+    entry.length === 2 &&
+    typeof entry[0] === 'string' &&
+    typeof entry[1] === 'string'
+  );
 }
 
 /**

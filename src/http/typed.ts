@@ -157,7 +157,16 @@ export function toUrlData(data: PegasusData): Exclude<PegasusData, null> {
 }
 
 function resourceOf(resources: ResourceIndexByName, name: string): TypedResource {
-  const r = resources.get(name.replace(/^\/+|\/+$/g, ''));
+  if (!(resources instanceof Map)) {
+    throw argumentError('resources', 'a Map (from loadTypedResources)', resources);
+  }
+  expectString(name, 'request.resource');
+  // Slashes trimmed by index: a `/+$` pattern backtracks quadratically on `//…/x`.
+  let start = 0;
+  let end = name.length;
+  while (start < end && name.charCodeAt(start) === 0x2f) start++;
+  while (end > start && name.charCodeAt(end - 1) === 0x2f) end--;
+  const r = resources.get(name.slice(start, end));
   if (r === undefined) {
     throw new RestliError('UNKNOWN_RESOURCE', `no resource ${name} in the IDLs given`);
   }

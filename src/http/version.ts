@@ -188,8 +188,17 @@ export function headerValue(headers: HeadersLike, name: string): string | undefi
     return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
   }
   const map = headers as { readonly [name: string]: string | readonly string[] | undefined };
-  const value = findHeader(Object.entries(map), name);
-  return value === undefined || typeof value === 'string' ? value : value.join(', ');
+  const value: unknown = findHeader(Object.entries(map), name);
+  if (value === undefined || typeof value === 'string') return value;
+  // A header's value is a string or a list of strings; anything else is the caller's mistake.
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw argumentError(
+      `headers[${JSON.stringify(name)}]`,
+      'a string or an array of strings',
+      value,
+    );
+  }
+  return value.join(', ');
 }
 
 /**

@@ -35,6 +35,17 @@ export function describeArgument(value: unknown): string {
   }
 }
 
+/**
+ * A value in an error message: a primitive as its text, an object by its kind. `String(value)` on
+ * a caller's object runs its own `toString` (which may be anything, or fail with a TypeError).
+ */
+export function valueText(value: unknown): string {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+    return String(value);
+  }
+  return describeArgument(value);
+}
+
 /** The `INVALID_ARGUMENT` error for the argument `name`, which should have been `expected`. */
 export function argumentError(name: string, expected: string, value: unknown): RestliError {
   return new RestliError(

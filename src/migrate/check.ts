@@ -36,9 +36,15 @@ export interface CheckReport {
   version: string;
   /** Where `version` came from. */
   source: 'header' | 'detected';
-  /** Whether the URL is valid in that version. */
+  /**
+   * Whether the URL is valid in that version (for an unknown header version, in the version the
+   * URL's marks point to).
+   */
   valid: boolean;
-  /** Whether the header and the URL agree (`true` when there is no header). */
+  /**
+   * Whether the header and the URL agree (`true` when there is no header, or when the header
+   * names a version this library does not know: that is `UNSUPPORTED_VERSION`).
+   */
   agrees: boolean;
   /** The request's URL in protocol 2.0, when it could be read. */
   v2?: string;
@@ -73,11 +79,15 @@ export interface CheckOptions {
 export function checkRequest(request: CheckRequest | string, options?: CheckOptions): CheckReport {
   const { url, method, version: header } = requestOf(request);
   const detected = detectVersion(url).version;
-  const version = header ?? (detected === 'either' ? V2 : detected);
-  const speaks: ProtocolVersionText = version.startsWith('2.') ? V2 : V1;
-  const agrees = header === undefined || detected === 'either' || detected === speaks;
+  const fromUrl: ProtocolVersionText = detected === 'either' ? V2 : detected;
+  // A header naming a version this library does not know (`3.0.0`, `2.0.1`, `x`) is reported as
+  // such; the URL is then read as its marks say, never as 1.0 by default.
+  const known = header === undefined || header === V1 || header === V2;
+  const version = header ?? fromUrl;
+  const speaks: ProtocolVersionText = known ? (header ?? fromUrl) : fromUrl;
+  const agrees = !known || header === undefined || detected === 'either' || detected === speaks;
   const problems: string[] = [];
-  if (header !== undefined && header !== V1 && header !== V2) problems.push('UNSUPPORTED_VERSION');
+  if (!known) problems.push('UNSUPPORTED_VERSION');
   if (speaks === V1) problems.push('SPEAKS_1.0');
   if (!agrees) problems.push('HEADER_URL_MISMATCH');
   let v2: string | undefined;

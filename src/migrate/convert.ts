@@ -15,7 +15,7 @@
 import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
 import { RestliError } from '../errors.ts';
 import { segmentKeyKind } from '../http/url.ts';
-import { argumentError } from '../internal/args.ts';
+import { argumentError, valueText } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
@@ -32,7 +32,7 @@ import {
   type QueryParams,
 } from '../wire/query.ts';
 import { escapeNameSegment, unescapeNameSegment } from '../wire/v1/tilde.ts';
-import { type Detection, detectVersion } from './detect.ts';
+import { type Detection, detectVersion, marksHoldUp } from './detect.ts';
 import {
   loadResources,
   type ParameterInfo,
@@ -196,9 +196,9 @@ function readOptions(url: unknown, options: unknown): Settings {
   // The length limit comes before any per-part work.
   checkLength(url, limits.maxLength);
   if (o.to !== V1 && o.to !== V2)
-    throw new RestliError('INVALID_VERSION', `unsupported target version ${String(o.to)}`);
+    throw new RestliError('INVALID_VERSION', `unsupported target version ${valueText(o.to)}`);
   if (o.from !== undefined && o.from !== V1 && o.from !== V2)
-    throw new RestliError('INVALID_VERSION', `unsupported source version ${String(o.from)}`);
+    throw new RestliError('INVALID_VERSION', `unsupported source version ${valueText(o.from)}`);
   if (o.httpMethod !== undefined && typeof o.httpMethod !== 'string')
     throw argumentError('options.httpMethod', 'a string', o.httpMethod);
   return {
@@ -256,11 +256,24 @@ function readQuery(
       url,
       at,
     );
-    return { detailed, source, warnings: [] };
+    // Marks of both versions, and both servers read the query: the version is a guess.
+    const warnings: ConvertWarning[] = source.detection?.ambiguous
+      ? [
+          {
+            code: 'VERSION_GUESSED',
+            where: query,
+            message: `read as ${source.from}: it has marks of both versions and both servers read it`,
+          },
+        ]
+      : [];
+    return { detailed, source, warnings };
   } catch (error) {
     // A detected version whose server cannot read the query: the other one may (`ids=List(` is a
-    // 1.0 string). A version the caller gave is not second-guessed.
+    // 1.0 string), but only when none of the detected version's marks holds up; otherwise the
+    // URL is a broken URL of that version (`ids=List(1,2)&q=(a:b`), and its error is reported
+    // (docs/decisions.md). A version the caller gave is not second-guessed.
     if (source.detection === undefined || !(error instanceof RestliError)) throw error;
+    if (marksHoldUp(url, source.from)) throw error;
     const other = source.from === V1 ? V2 : V1;
     let detailed: ReadQuery['detailed'];
     try {

@@ -12,6 +12,7 @@ import { PROJECTION_PARAMS } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
 import { splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
+import { decodeKey } from '../wire/keys.ts';
 import { decodeQuery } from '../wire/query.ts';
 
 /** One observation about a URL and the version it points to. */
@@ -29,6 +30,13 @@ export interface Detection {
   /** The version the URL speaks, or `'either'` when it means the same in both. */
   version: ProtocolVersionText | 'either';
   evidence: Evidence[];
+  /**
+   * Present (and `true`) when the servers of both versions read the query, each as different
+   * values, so that `version` is the likelier reading by its marks, not a certainty: a 1.0
+   * string `List(a)` or `()` is written exactly as the 2.0 list or map is. Only a validating
+   * detection (the default) can tell.
+   */
+  ambiguous?: true;
 }
 
 /** `[`, raw or escaped (`%5B`, either case): the 1.0 index of `a[0]`. */
@@ -117,14 +125,21 @@ function isMapText(value: string): boolean {
  * Detects the protocol version a request URL was written in. 2.0 shows in `List(…)`, `(k:v)` maps,
  * `''`, and key segments in parentheses; 1.0 in repeated names, indexed (`a[0]`) or dotted
  * (`a.b`) names, bare names without `=`, `~2E` escapes, and `a=b` key segments. A URL with no such
- * mark, or one that reads the same in both, is `'either'`; when marks of both kinds appear, the
- * version whose parser accepts the URL wins. At most `MAX_EVIDENCE` (100) observations are kept.
+ * mark is `'either'`. When marks of both kinds appear, the version whose server accepts the query
+ * wins. When the marked version's server cannot read the query, the other version takes over only
+ * if none of the marks holds up (each marked parameter or segment fails to read on its own): a
+ * mark that reads is real, and the URL is a broken URL of its version. When the servers of both
+ * versions read the query, `ambiguous: true` says that the version is the marks' guess (1.0 writes
+ * the string `List(a)` exactly as 2.0 writes the list). At most `MAX_EVIDENCE` (100) observations
+ * are kept.
  *
  * @example
  * ```ts
  * detectVersion('/people?ids=List(1,2)').version; // '2.0.0'
  * detectVersion('/people?ids=1&ids=2').version;   // '1.0.0'
  * detectVersion('/people/3?count=10').version;     // 'either'
+ * detectVersion('/people?ids=()').version;          // '1.0.0'
+ * detectVersion('/people?x=(a:b)').ambiguous;        // true
  * ```
  */
 export function detectVersion(url: string, options?: DetectOptions): Detection {
@@ -132,20 +147,76 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
   const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
   // The length limit comes before any per-part work.
   checkLength(url, maxLength);
+  const { evidence, counts, query } = scan(url);
+  const v1 = counts[V1] > 0;
+  const v2 = counts[V2] > 0;
+  if (!v1 && !v2) return { version: 'either', evidence };
+  if (v1 !== v2 && options?.validate === false) return { version: v1 ? V1 : V2, evidence };
+  if (v1 !== v2) {
+    const marked = v1 ? V1 : V2;
+    const other = v1 ? V2 : V1;
+    const readsOther = serverReads(query ?? '', other);
+    if (serverReads(query ?? '', marked)) {
+      return readsOther
+        ? { version: marked, evidence, ambiguous: true }
+        : { version: marked, evidence };
+    }
+    // The marks give way only when none of them holds up (see marksHoldUp): `ids=List(1,2` is a
+    // 1.0 string, but `ids=List(1,2)&q=(a:b` is a 2.0 URL with an error in `q`.
+    if (!readsOther || marksHoldUp(url, marked)) return { version: marked, evidence };
+    evidence.push({
+      version: other,
+      reason: `only a ${other} server reads the query`,
+      where: query ?? '',
+    });
+    return { version: other, evidence };
+  }
+  // Marks of both kinds: the version whose server reads the query decides; when both read it,
+  // the marks' majority is a guess, and the detection says so.
+  const ok1 = serverReads(query ?? '', V1);
+  const ok2 = serverReads(query ?? '', V2);
+  if (ok2 && !ok1) return { version: V2, evidence };
+  if (ok1 && !ok2) return { version: V1, evidence };
+  const version = counts[V2] >= counts[V1] ? V2 : V1;
+  return ok1 ? { version, evidence, ambiguous: true } : { version, evidence };
+}
+
+/** Where a mark was seen: a query piece (`start`…`end` of the query) or a path segment. */
+type Place =
+  | { in: 'query'; start: number; end: number }
+  | { in: 'path'; segment: string; kind: 'complex' | 'compound' };
+
+interface Scan {
+  evidence: Evidence[];
+  counts: Record<ProtocolVersionText, number>;
+  query: string | undefined;
+  /** Every marked place per version (all of them: the evidence list is capped, these are not). */
+  places: Record<ProtocolVersionText, Place[]>;
+}
+
+/** The marks of each version in `url`, in one pass over its path and query. */
+function scan(url: string): Scan {
   const { path, query } = splitUrl(url);
   const evidence: Evidence[] = [];
   // Counted apart from the kept evidence, which is capped: a huge URL keeps no huge report.
   const counts = { [V1]: 0, [V2]: 0 };
+  const places: Scan['places'] = { [V1]: [], [V2]: [] };
+  let place: Place = { in: 'query', start: 0, end: 0 };
   const note = (version: ProtocolVersionText, reason: string, where: string) => {
     counts[version]++;
+    const list = places[version];
+    // One place per piece, however many marks it carries.
+    if (list[list.length - 1] !== place) list.push(place);
     if (evidence.length < MAX_EVIDENCE) evidence.push({ version, reason, where });
   };
 
   for (const segment of path.split('/')) {
     if (segment === '') continue;
     if (segment.startsWith('(') && segment.endsWith(')') && segment.includes(':')) {
+      place = { in: 'path', segment, kind: 'complex' };
       note(V2, 'a key segment in parentheses', segment);
     } else if (isPairs(segment)) {
+      place = { in: 'path', segment, kind: 'compound' };
       note(V1, "a key segment of 'name=value' pairs", segment);
     }
   }
@@ -153,6 +224,7 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
   const seen = new Set<string>();
   const text = query ?? '';
   for (const piece of splitQuery(text)) {
+    place = { in: 'query', start: piece.start, end: piece.end };
     const name = text.slice(piece.start, piece.nameEnd);
     if (seen.has(name)) note(V1, 'a repeated parameter name', name);
     seen.add(name);
@@ -182,35 +254,46 @@ export function detectVersion(url: string, options?: DetectOptions): Detection {
     if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);
   }
 
-  const v1 = counts[V1] > 0;
-  const v2 = counts[V2] > 0;
-  if (!v1 && !v2) return { version: 'either', evidence };
-  // The version whose server would accept the query decides when the marks disagree, or when
-  // the one version they point to cannot read it (`ids=List(` is a 1.0 string).
-  const parses = (version: ProtocolVersionText) => {
+  return { evidence, counts, query, places };
+}
+
+/**
+ * Whether a server of `version` accepts the query: it parses, and (2.0, spec i.3) `ids`, when
+ * present, is a `List(…)` (a 2.0 server answers 400 to `ids=1` or `ids=()`).
+ */
+function serverReads(query: string, version: ProtocolVersionText): boolean {
+  try {
+    const params = decodeQuery(query, { version });
+    return version === V1 || !Object.hasOwn(params, 'ids') || Array.isArray(params.ids);
+  } catch (error) {
+    if (error instanceof RestliError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Whether any mark of `version` in `url` holds up: the query parameter or path segment that
+ * carries it reads, on its own, in that version. A detected version whose server cannot read the
+ * whole query gives way to the other version only when none does (docs/decisions.md): a mark
+ * that reads is a real `version` structure, so the error lies elsewhere and is reported, not
+ * re-read in the other version.
+ *
+ * @internal
+ */
+export function marksHoldUp(url: string, version: ProtocolVersionText): boolean {
+  const { query, places } = scan(url);
+  const text = query ?? '';
+  for (const place of places[version]) {
+    if (place.in === 'query') {
+      if (serverReads(text.slice(place.start, place.end), version)) return true;
+      continue;
+    }
     try {
-      decodeQuery(query ?? '', { version });
+      decodeKey(place.segment, { kind: place.kind, version, context: 'path' });
       return true;
     } catch (error) {
-      if (error instanceof RestliError) return false;
-      throw error;
+      if (!(error instanceof RestliError)) throw error;
     }
-  };
-  if (v1 !== v2 && options?.validate === false) return { version: v1 ? V1 : V2, evidence };
-  if (v1 !== v2) {
-    const marked = v1 ? V1 : V2;
-    const other = v1 ? V2 : V1;
-    if (parses(marked) || !parses(other)) return { version: marked, evidence };
-    evidence.push({
-      version: other,
-      reason: `only a ${other} server reads the query`,
-      where: query ?? '',
-    });
-    return { version: other, evidence };
   }
-  const ok1 = parses(V1);
-  const ok2 = parses(V2);
-  if (ok2 && !ok1) return { version: V2, evidence };
-  if (ok1 && !ok2) return { version: V1, evidence };
-  return { version: counts[V2] >= counts[V1] ? V2 : V1, evidence };
+  return false;
 }

@@ -10,6 +10,7 @@
 import { RestliError } from '../errors.ts';
 import { expectString } from '../internal/args.ts';
 import { setOwn } from '../internal/own.ts';
+import { isStackOverflow } from '../internal/stack.ts';
 import { readJson } from './json.ts';
 import {
   type DataSchema,
@@ -95,7 +96,16 @@ function stringList(value: PegasusData | undefined, path: string): string[] {
  * ```
  */
 export function pdscToSchema(json: PegasusData, namespace = ''): DataSchema {
-  return convert(json, { namespace, package: undefined }, '$');
+  try {
+    return convert(json, { namespace, package: undefined }, '$');
+  } catch (error) {
+    // Declarations nested deeper than the call stack holds (a caller's object, not read by
+    // readJson's depth limit): a clean error, never a RangeError.
+    if (isStackOverflow(error)) {
+      throw new RestliError('DEPTH_EXCEEDED', 'schema nested too deep for the call stack at $');
+    }
+    throw error;
+  }
 }
 
 /**

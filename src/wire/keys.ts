@@ -21,8 +21,10 @@ import {
   isPlainRecord,
   optionsArgument,
   requireString,
+  valueText,
 } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
+import { numberText } from '../internal/number-text.ts';
 import { setOwn } from '../internal/own.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
@@ -103,6 +105,7 @@ export function primitiveText(value: unknown, path = '$'): string {
     case 'string':
       return value;
     case 'number':
+      return numberText(value);
     case 'bigint':
     case 'boolean':
       return String(value);
@@ -183,7 +186,7 @@ export function encodeKey(key: Key, options?: KeyOptions): string {
     return context === 'query' ? encodeUriComponent(text, 'QUERY_PARAM', false) : text;
   }
   if (kind !== 'complex') {
-    throw new RestliEncodeError('INVALID_KEY', `unknown key kind ${String(kind)}`, '$');
+    throw new RestliEncodeError('INVALID_KEY', `unknown key kind ${valueText(kind)}`, '$');
   }
   const full = context === 'header' ? false : context === 'body' ? (options?.full ?? true) : true;
   const map = complexMap(key, full);
@@ -226,7 +229,7 @@ function checkKeyOptions<O extends KeyOptions>(options: O | undefined, fn: strin
   if (checked.version !== undefined && checked.version !== V1 && checked.version !== V2) {
     throw new RestliError(
       'INVALID_VERSION',
-      `${fn}: unsupported protocol version ${String(checked.version)}`,
+      `${fn}: unsupported protocol version ${valueText(checked.version)}`,
     );
   }
   if (checked.full !== undefined && typeof checked.full !== 'boolean') {

@@ -14,6 +14,7 @@ import {
   isPlainRecord,
   optionsArgument,
   requireString,
+  valueText,
 } from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
@@ -264,7 +265,7 @@ export function maskToQueryValue(mask: string, version: ProtocolVersionText): st
   if (version !== '1.0.0' && version !== '2.0.0') {
     throw new RestliError(
       'INVALID_VERSION',
-      `maskToQueryValue: unsupported protocol version ${String(version)}`,
+      `maskToQueryValue: unsupported protocol version ${valueText(version)}`,
     );
   }
   return encodeUriComponent(mask, 'QUERY_PARAM', version === '2.0.0');

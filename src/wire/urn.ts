@@ -11,6 +11,7 @@ import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import { isPlainRecord, optionsArgument, requireRecord, requireString } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
+import { numberText as javaNumberText } from '../internal/number-text.ts';
 import { isStackOverflow } from '../internal/stack.ts';
 
 /**
@@ -130,7 +131,7 @@ function numberText(value: unknown, path: string): string | undefined {
     throw new RestliEncodeError('INVALID_URN', 'a URN id number is finite', path);
   }
   // JavaScript's canonical text holds none of `% ( ) ,`, so it is written as it is.
-  return String(value);
+  return javaNumberText(value);
 }
 
 /** The writers' nesting limit (a tuple inside a URN inside a tuple …). */

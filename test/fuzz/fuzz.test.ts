@@ -4,9 +4,18 @@
  * docs/fuzzing.md. Findings in areas other owners are fixing are listed in KNOWN with their
  * reproducer; the slice tolerates exactly those, the full run reports them.
  */
+import { writeFileSync } from 'node:fs';
 import { fc } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { argumentsFor, entries, type Finding, type Growth, probe, worstGrowth } from './harness.ts';
+import {
+  argumentsFor,
+  entries,
+  type Finding,
+  type Growth,
+  probe,
+  show,
+  worstGrowth,
+} from './harness.ts';
 
 const FULL = process.env.FUZZ === 'full';
 /** Inputs per entry point. */
@@ -18,6 +27,18 @@ const N = Number(process.env.FUZZ_N ?? (FULL ? 10_000 : 1_000));
 const MAX_RATIO = 30;
 /** The slice times a few patterns; the full run all of LINEARITY_PATTERNS. */
 const SLICE_PATTERNS = ['(', ':', '%', '&=', '\r\n ', '/'];
+/** `FUZZ_ONLY` (a regular expression over entry names) narrows a run to some entry points. */
+const ONLY = process.env.FUZZ_ONLY === undefined ? undefined : new RegExp(process.env.FUZZ_ONLY);
+/**
+ * `FUZZ_TRACE` names a file that holds the input being tried, rewritten before every call: a
+ * synchronous call that stalls blocks every timer, so the file is what tells which input it was.
+ */
+const TRACE = process.env.FUZZ_TRACE;
+
+/** Progress of the full run on stderr (vitest buffers stdout until a test ends). */
+function progress(line: string): void {
+  if (FULL) process.stderr.write(`[fuzz ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
 
 /**
  * Findings owned by other areas, each with its reproducer (see the report of the `http` branch).
@@ -50,15 +71,27 @@ const HTTP_ENTRIES = new Set([
 const summary: { entry: string; inputs: number; findings: number }[] = [];
 const growths: Growth[] = [];
 
-describe.each(entries.map((e) => [e.name, e] as const))('%s', (name, entry) => {
+const selected = entries.filter((e) => ONLY === undefined || ONLY.test(e.name));
+
+describe.each(selected.map((e) => [e.name, e] as const))('%s', (name, entry) => {
   test('hostile and wrong-typed arguments: only RestliError escapes, no prototype changes', async () => {
     const findings: Finding[] = [];
+    const started = performance.now();
+    let slowest = { ms: 0, args: '' };
+    progress(`${name}: ${RUNS} inputs…`);
     await fc.assert(
       fc.asyncProperty(argumentsFor(entry), async (args) => {
+        if (TRACE !== undefined) writeFileSync(TRACE, `${name} ${show(args, 4000)}\n`);
+        const callStarted = performance.now();
         const finding = await probe(entry, args);
+        const ms = performance.now() - callStarted;
+        if (FULL && ms > slowest.ms) slowest = { ms, args: show(args) };
         if (finding !== undefined) findings.push(finding);
       }),
       { numRuns: RUNS, seed: SEED },
+    );
+    progress(
+      `${name}: ${RUNS} inputs in ${((performance.now() - started) / 1000).toFixed(1)} s, ${findings.length} findings, slowest ${slowest.ms.toFixed(0)} ms on ${slowest.args.slice(0, 160)}`,
     );
     summary.push({ entry: name, inputs: RUNS, findings: findings.length });
     if (FULL && findings.length > 0) {
@@ -72,7 +105,9 @@ describe.each(entries.map((e) => [e.name, e] as const))('%s', (name, entry) => {
   test.skipIf(!FULL && !HTTP_ENTRIES.has(name))(
     `time grows linearly from n to 10n (ratio < ${MAX_RATIO})`,
     () => {
+      const started = performance.now();
       const growth = worstGrowth(entry, N, FULL ? undefined : SLICE_PATTERNS);
+      progress(`${name}: timed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       growths.push(growth);
       if (FULL && growth.ratio > 0) {
         console.log(

@@ -97,7 +97,15 @@ export function asDecoded(value: unknown): unknown {
     }
     return out;
   }
-  return String(value);
+  return leafText(value);
+}
+
+/**
+ * A leaf's text: `String(value)`, except negative zero, which Java writes `-0.0`
+ * (`Double.toString`) and `String` would write as `0`, another number (docs/decisions.md).
+ */
+export function leafText(value: unknown): string {
+  return typeof value === 'number' && Object.is(value, -0) ? '-0.0' : String(value);
 }
 
 /**

@@ -55,12 +55,39 @@ describe('checkRequest', () => {
       { url: '/m?ids=List(1,2)', version: '1.0.0' },
       { agrees: false, problems: ['SPEAKS_1.0', 'HEADER_URL_MISMATCH'], ok: false },
     ],
-    [
-      { url: '/m/1', version: '3.0.0' },
-      { version: '3.0.0', problems: ['UNSUPPORTED_VERSION', 'SPEAKS_1.0'], ok: false },
-    ],
   ] as const)('with a header: %j', (request, expected) => {
     expect(checkRequest(request)).toMatchObject(expected);
+  });
+
+  // A version the library does not know is reported as such, never taken for 1.0; the URL is
+  // then read as its own marks say.
+  test.each([
+    [
+      { url: '/m/1', version: '3.0.0' },
+      { version: '3.0.0', source: 'header', agrees: true, problems: ['UNSUPPORTED_VERSION'] },
+    ],
+    [
+      { url: '/m?ids=List(1,2)', version: '3.0.0' },
+      { version: '3.0.0', valid: true, v2: '/m?ids=List(1,2)', problems: ['UNSUPPORTED_VERSION'] },
+    ],
+    [
+      { url: '/m?ids=List(1,2)', version: '2.0.1' },
+      { version: '2.0.1', problems: ['UNSUPPORTED_VERSION'] },
+    ],
+    [
+      { url: '/m?ids=List(1,2)', version: '0.9.0' },
+      { version: '0.9.0', problems: ['UNSUPPORTED_VERSION'] },
+    ],
+    [
+      { url: '/m?ids=List(1,2)', version: 'two' },
+      { version: 'two', problems: ['UNSUPPORTED_VERSION'] },
+    ],
+    [
+      { url: '/m?ids=1&ids=2', version: '3.0.0' },
+      { v2: '/m?ids=List(1,2)', problems: ['UNSUPPORTED_VERSION', 'SPEAKS_1.0'] },
+    ],
+  ] as const)('an unknown header version: %j', (request, expected) => {
+    expect(checkRequest(request)).toMatchObject({ ...expected, ok: false });
   });
 
   test('with an IDL, guesses become knowledge; warnings are problems, each once', () => {
@@ -119,11 +146,12 @@ test('CheckTotals counts, in constant memory, with own-property counters', () =>
     requests: 4,
     notValid2: 3,
     perVersion: { '1.0.0': 1, '2.0.0': 2, ['__proto__']: 1 },
-    perProblem: { 'SPEAKS_1.0': 2, INVALID_URL: 1, UNSUPPORTED_VERSION: 1 },
+    // `__proto__` is no version: reported as unsupported, not as 1.0.
+    perProblem: { 'SPEAKS_1.0': 1, INVALID_URL: 1, UNSUPPORTED_VERSION: 1 },
   });
   expect(Object.getPrototypeOf(summary.perVersion)).toBe(Object.prototype);
   expect(formatCheckSummary(summary)).toBe(
-    'summary: 4 requests, 3 not valid 2.0; versions: 1.0.0 1, 2.0.0 2, __proto__ 1; problems: SPEAKS_1.0 2, INVALID_URL 1, UNSUPPORTED_VERSION 1',
+    'summary: 4 requests, 3 not valid 2.0; versions: 1.0.0 1, 2.0.0 2, __proto__ 1; problems: SPEAKS_1.0 1, INVALID_URL 1, UNSUPPORTED_VERSION 1',
   );
 });
 

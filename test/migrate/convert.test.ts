@@ -5,6 +5,7 @@ import { buildUrl } from '../../src/http/url.ts';
 import { convertUrl } from '../../src/migrate/convert.ts';
 import { detectVersion } from '../../src/migrate/detect.ts';
 import type { Restspec, RestspecParameter, SchemaType } from '../../src/migrate/idl.ts';
+import { decodeQuery } from '../../src/wire/query.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
 import { runs } from '../helpers/linear.ts';
 import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
@@ -188,6 +189,39 @@ test('a detected version that cannot read the URL gives way to the one that can,
   );
 });
 
+describe('a detected version gives way only when none of its marks holds up', () => {
+  // [url, code, offset]: a mark that reads in its version (`ids=List(1,2)`, the key segment
+  // `(a:1)`) makes the URL a broken URL of that version, reported with the 2.0 parse error.
+  test.each([
+    ['/people?ids=List(1,2)&q=(a:b', 'UNEXPECTED_END', 28],
+    ['/people?ids=List(1,2)&x=List(3', 'UNEXPECTED_END', 30],
+    ['/people/(a:1)?q=(a:b', 'UNEXPECTED_END', 20],
+    ['/people?x=(a:1)&y=a:b)', 'TRAILING_TOKENS', 19],
+  ] as const)('%s is a 2.0 error %s at %d, in both directions', (url, code, offset) => {
+    for (const to of ['1.0.0', '2.0.0'] as const) {
+      expect(() => convertUrl(url, { to })).toThrowError(expect.objectContaining({ code, offset }));
+    }
+  });
+
+  const scalar = 'SINGLE_VALUE_ASSUMED_SCALAR';
+  test.each([
+    // [url, converted to 2.0, warnings]: no 2.0 mark reads on its own, so the 1.0 reading stands.
+    ['/people?ids=List(1,2', '/people?ids=List(List%281%2C2)', []],
+    ['/people?x=List(1,2&y=(a:b', '/people?x=List%281%2C2&y=%28a%3Ab', [scalar, scalar]],
+  ])('%s is read as 1.0, with VERSION_GUESSED', (url, expected, more) => {
+    const r = convertUrl(url, { to: '2.0.0' });
+    expect(r.from).toBe('1.0.0');
+    expect(r.url).toBe(expected);
+    expect(r.warnings.map((w) => w.code)).toEqual(['VERSION_GUESSED', ...more]);
+  });
+
+  test('marks of both versions that both servers read: converted with VERSION_GUESSED', () => {
+    const r = convertUrl('/p?a.b=1&c=List(1)', { to: '1.0.0' });
+    expect(r.from).toBe('2.0.0');
+    expect(r.warnings.map((w) => w.code)).toContain('VERSION_GUESSED');
+  });
+});
+
 describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
   const greetings: Restspec = {
     name: 'greetings',
@@ -267,6 +301,27 @@ describe('detectVersion', () => {
     ['/p?a', '1.0.0'],
   ])('%s is %s', (url, version) => {
     expect(detectVersion(url).version).toBe(version);
+  });
+
+  // What 1.0 writes for a string may be 2.0 text too. A 2.0 server requires a List(…) for ids
+  // (spec i.3), so `ids=()` is 1.0 only; where both servers read the query, the detection names
+  // its guess as such (`ambiguous`), never confidently.
+  test.each([
+    // [url, version, ambiguous]
+    ['/people?ids=()', '1.0.0', false],
+    ['/people?ids=(a:b)', '1.0.0', false],
+    ['/people?ids=()&l9=gX%F0%94%90%8C', '1.0.0', false],
+    ['/people?ids=List(1,2)', '2.0.0', true],
+    ['/people?q_LH6_=List(%E1%9C%8E%2541)', '2.0.0', true],
+    ['/people?x=(a:b)', '2.0.0', true],
+    ['/p?a.b=1&c=List(1)', '2.0.0', true],
+    ['/people?ids=1&ids=2', '1.0.0', false],
+    ['/people?ids=List(1,2', '1.0.0', false],
+    ['/people/3?count=10', 'either', false],
+  ] as const)('%s is %s, ambiguous: %s', (url, version, ambiguous) => {
+    const detection = detectVersion(url);
+    expect(detection.version).toBe(version);
+    expect(detection.ambiguous ?? false).toBe(ambiguous);
   });
 });
 
@@ -457,8 +512,20 @@ describe('detection against the version a URL was built in', () => {
     };
     const v1 = buildUrl(request, { version: '1.0.0' });
     const v2 = buildUrl(request, { version: '2.0.0' });
-    expect(detectVersion(v1).version).not.toBe('2.0.0');
-    expect(detectVersion(v2).version).not.toBe('1.0.0');
+    // A detection is never confidently wrong: where the marks point to the other version (a 1.0
+    // string `List(a)` is written as 2.0 writes the list), both servers read the query and the
+    // detection says it is ambiguous.
+    for (const [url, built, other] of [
+      [v1, '1.0.0', '2.0.0'],
+      [v2, '2.0.0', '1.0.0'],
+    ] as const) {
+      const detection = detectVersion(url);
+      if (detection.version !== other) continue;
+      expect(detection.ambiguous).toBe(true);
+      const query = url.slice(url.indexOf('?') + 1);
+      expect(() => decodeQuery(query, { version: built })).not.toThrow();
+      expect(() => decodeQuery(query, { version: other })).not.toThrow();
+    }
     // 'either' only for text both versions would write for some request.
     if (detectVersion(v1).version === 'either')
       expect(convertUrl(v1, { from: '1.0.0', to: '1.0.0' }).url).toBe(v1);

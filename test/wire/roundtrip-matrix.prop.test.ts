@@ -25,6 +25,7 @@ import {
   hostileMap,
   hostileText,
   hostileValue,
+  leafText,
   ownRecord,
 } from '../helpers/arbitraries.ts';
 import { runs } from '../helpers/linear.ts';
@@ -254,7 +255,7 @@ describe('URNs', () => {
       const u = value as Urn;
       return { namespace: u.namespace, entityType: u.entityType, id: asParsed(u.id) };
     }
-    return String(value);
+    return leafText(value);
   };
 
   test.prop([urn], { numRuns: runs(800) })('parseUrn(formatUrn(u)) is u with ids as text', (u) => {

@@ -51,6 +51,9 @@ export function createAsciiHexCodec(
   requireString(errorCode, 'createAsciiHexCodec', 'errorCode');
   const escapes = new Map<number, string>();
   for (const ch of [escapeChar, ...reserved]) {
+    if (typeof ch !== 'string') {
+      throw invalidArgument('createAsciiHexCodec', 'reserved', 'a list of characters', ch);
+    }
     if (ch.length !== 1 || ch.charCodeAt(0) > 0xff) {
       throw new RestliError(
         'INVALID_CODEC',

@@ -133,7 +133,8 @@ describe('flattening (e.1)', () => {
     [{ a: undefined, b: { c: undefined, d: 1 } }, 'b.d=1'],
     [{ 'x y': 'p%q', é: '😛' }, 'x%20y=p%25q&%C3%A9=%F0%9F%98%9B'],
     [{ B: 1, _: 2, a: 3, $params: 4 }, '$params=4&B=1&_=2&a=3'],
-    [{ n: [1.5, -0, 1e21, Number.NaN, 12n, false] }, 'n=0&n=1.5&n=12&n=1e%2B21&n=NaN&n=false'],
+    // Negative zero is written as Java writes it (`-0.0`), so that it reads back as itself.
+    [{ n: [1.5, -0, 1e21, Number.NaN, 12n, false] }, 'n=-0.0&n=1.5&n=12&n=1e%2B21&n=NaN&n=false'],
     [
       { fields: 'a,b:(c)', pagingFields: '$start,$count', x: 'y' },
       'fields=a,b:(c)&pagingFields=$start,$count&x=y',

@@ -1,6 +1,7 @@
 /**
  * What a v1 round trip (encodeQueryV1, then decodeQueryV1) gives back, for the property tests.
  */
+import { leafText } from '../../helpers/arbitraries.ts';
 import { referenceTildeEscape as escapeNameSegment } from '../../helpers/reference.ts';
 
 function isLeaf(value: unknown): boolean {
@@ -18,7 +19,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 /** A value with v1's losses applied below the root; `undefined` when nothing of it is written. */
 function normalizeValue(value: unknown): unknown {
-  if (isLeaf(value)) return String(value);
+  if (isLeaf(value)) return leafText(value);
   if (Array.isArray(value)) {
     // A vanished element leaves a hole in the indexes, which the reader closes.
     const kept = value.map(normalizeValue).filter((element) => element !== undefined);
@@ -52,7 +53,7 @@ export function normalizeV1(params: Record<string, unknown>): Record<string, unk
     // A root list of primitives repeats its name only when the name needs no `~`-escaping
     // (repeated names are read verbatim); otherwise it is indexed like a nested list.
     if (Array.isArray(value) && value.every(isLeaf) && escapeNameSegment(key) === key) {
-      const texts = value.map(String).sort();
+      const texts = value.map(leafText).sort();
       if (texts.length === 0) continue;
       normalized = texts.length === 1 ? texts[0] : texts;
     } else {
