@@ -6,7 +6,7 @@
  */
 
 import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
-import { argumentError, isPlainRecord } from '../internal/args.ts';
+import { argumentError, describeArgument, isPlainRecord } from '../internal/args.ts';
 import { numberText } from '../internal/number-text.ts';
 import { childPath } from '../internal/paths.ts';
 import { isStackOverflow } from '../internal/stack.ts';
@@ -75,10 +75,8 @@ export function encodeLeaf(value: unknown, context: ValueContext): string | unde
     case 'number':
       // Integers print as digits; other numbers are escaped like any string, since `1e+21` has
       // a `+` that a query must write as `%2B`. NaN and ±Infinity print as Java writes them,
-      // and so does negative zero (`-0.0`: `String(-0)` is `0`, another number).
-      return Number.isSafeInteger(value) && !Object.is(value, -0)
-        ? String(value)
-        : escapeV2(numberText(value), context);
+      // and so does negative zero (`-0.0`, which needs no escape: `String(-0)` is `0`).
+      return Number.isSafeInteger(value) ? numberText(value) : escapeV2(numberText(value), context);
     case 'bigint':
     case 'boolean':
       return String(value);
@@ -101,7 +99,7 @@ function write(value: unknown, context: ValueContext, depthLeft: number): string
     }
     return `${out})`;
   }
-  if (!isPlainObject(value)) throw new Bad();
+  if (!isPlainRecord(value)) throw new Bad();
   const keys = sortedKeys(value);
   let out = '(';
   let first = true;
@@ -138,11 +136,11 @@ export function sortedKeys(object: object): string[] {
 }
 
 /**
- * Objects created by literals, `Object.create(null)` or `JSON.parse`; not class instances. The
- * one test of src/internal/args.ts, under the name the wire modules import it by.
+ * Why a container cannot be written: it is no plain object or array. Named by its kind
+ * ({@link describeArgument}), never by a property it may have replaced (`constructor`).
  */
-export function isPlainObject(value: object): boolean {
-  return isPlainRecord(value);
+export function notPlainReason(value: object): string {
+  return `${describeArgument(value)} is not a plain object or array`;
 }
 
 /**
@@ -187,10 +185,8 @@ function locate(
       const reason = `nesting deeper than maxDepth ${maxDepth}`;
       return new RestliEncodeError('DEPTH_EXCEEDED', reason, path);
     }
-    if (!Array.isArray(v) && !isPlainObject(v)) {
-      const name = (v as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-      const reason = `${name} is not a plain object or array`;
-      return new RestliEncodeError('UNSUPPORTED_VALUE', reason, path);
+    if (!Array.isArray(v) && !isPlainRecord(v)) {
+      return new RestliEncodeError('UNSUPPORTED_VALUE', notPlainReason(v), path);
     }
     onPath.add(v);
     stack.push({ value: v, path, depth, exit: true });

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { isPlainObject, sortedKeys } from '../codec/encode.ts';
+import { sortedKeys } from '../codec/encode.ts';
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import {
   type ErrorCode,
@@ -18,7 +18,7 @@ import {
   type RestliError,
   RestliPatchError,
 } from '../errors.ts';
-import { expectOptions, expectString } from '../internal/args.ts';
+import { expectOptions, expectString, isPlainRecord } from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { setOwn } from '../internal/own.ts';
 import { childPath } from '../internal/paths.ts';
@@ -371,7 +371,7 @@ function copyData(
     copy = data.map((item: unknown, i) =>
       copyData(item, `${path}[${i}]`, depth + 1, maxDepth, fail, where, ancestors),
     );
-  } else if (isPlainObject(data)) {
+  } else if (isPlainRecord(data)) {
     const record: Building = {};
     for (const field of sortedKeys(data)) {
       const item = own(data as PatchRecord, field);
@@ -425,9 +425,7 @@ export function unescapeField(key: string): string {
 
 /** Plain objects only: lists, class instances and `null` are not records. */
 function isRecord(value: unknown): value is PatchRecord {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && isPlainObject(value)
-  );
+  return isPlainRecord(value);
 }
 
 /** An own field's value; never one inherited from `Object.prototype` (`constructor`, `__proto__`). */
@@ -444,7 +442,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value !== 'object') return `a ${typeof value}`;
-  if (isPlainObject(value)) return 'a record';
+  if (isPlainRecord(value)) return 'a record';
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return `a ${typeof name === 'string' && name !== '' ? name : 'object'}`;
 }

@@ -9,6 +9,7 @@
  */
 
 import { RestliError } from '../errors.ts';
+import { type ProtocolVersionText, V1, V2 } from './version-text.ts';
 
 /** How a wrong argument is shown in a message: its kind, never its (possibly huge) content. */
 export function describeArgument(value: unknown): string {
@@ -54,43 +55,11 @@ export function argumentError(name: string, expected: string, value: unknown): R
   );
 }
 
-/** The `INVALID_ARGUMENT` error for `parameter` of `fn`, which should have been `expected`. */
-export function invalidArgument(
-  fn: string,
-  parameter: string,
-  expected: string,
-  value: unknown,
-): RestliError {
-  return argumentError(`${fn}: ${parameter}`, expected, value);
-}
-
 /** True for `{}`-style objects: prototype `Object.prototype` or `null` (not arrays, dates, maps). */
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-/** `value` as a string, or `INVALID_ARGUMENT`. */
-export function requireString(value: unknown, fn: string, parameter: string): string {
-  if (typeof value !== 'string') throw invalidArgument(fn, parameter, 'a string', value);
-  return value;
-}
-
-/** `value` as a plain object, or `INVALID_ARGUMENT`. */
-export function requireRecord<T extends object>(value: unknown, fn: string, parameter: string): T {
-  if (!isPlainRecord(value)) throw invalidArgument(fn, parameter, 'a plain object', value);
-  return value as T;
-}
-
-/** An options argument: `undefined`, or a plain object (else `INVALID_ARGUMENT`). */
-export function optionsArgument<T extends object>(
-  value: unknown,
-  fn: string,
-  parameter = 'options',
-): T | undefined {
-  if (value === undefined) return undefined;
-  return requireRecord<T>(value, fn, parameter);
 }
 
 /** Throws `INVALID_ARGUMENT` unless `value` is a string. */
@@ -167,4 +136,20 @@ export function ownValue<T>(
   key: string,
 ): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Throws `INVALID_VERSION` unless `version` is one of the two wire versions, named in the message
+ * by {@link valueText} (a caller's object is never converted with its own `toString`).
+ */
+export function expectVersion(
+  version: unknown,
+  fn: string,
+): asserts version is ProtocolVersionText {
+  if (version !== V1 && version !== V2) {
+    throw new RestliError(
+      'INVALID_VERSION',
+      `${fn}: unsupported protocol version ${valueText(version)}`,
+    );
+  }
 }

@@ -7,7 +7,7 @@
  */
 
 import { type DecodeOptions, decode } from '../codec/decode.ts';
-import { encode, isPlainObject, sortedKeys } from '../codec/encode.ts';
+import { encode, sortedKeys } from '../codec/encode.ts';
 import {
   encodeUriComponent,
   type InvalidUtf8,
@@ -15,19 +15,20 @@ import {
   urlEncoderEncode,
 } from '../codec/escape.ts';
 import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import {
-  invalidArgument,
+  argumentError,
+  expectOptions,
+  expectString,
+  expectVersion,
   isPlainRecord,
-  optionsArgument,
-  requireString,
   valueText,
 } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { numberText } from '../internal/number-text.ts';
 import { setOwn } from '../internal/own.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
-import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
+import { type ProtocolVersionText, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
 import { formDecode } from './v1/form.ts';
@@ -119,7 +120,7 @@ export function primitiveText(value: unknown, path = '$'): string {
 }
 
 function checkMap(key: unknown, kind: KeyKind): Record<string, unknown> {
-  if (typeof key !== 'object' || key === null || Array.isArray(key) || !isPlainObject(key)) {
+  if (!isPlainRecord(key)) {
     throw new RestliEncodeError('INVALID_KEY', `a ${kind} key must be a plain object`, '$');
   }
   return key as Record<string, unknown>;
@@ -163,9 +164,6 @@ export function encodeKey(key: Key, options?: KeyOptions): string {
   const kind = options?.kind ?? inferKeyKind(key);
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
-  if (version !== V1 && version !== V2) {
-    throw new RestliEncodeError('INVALID_VERSION', `unsupported protocol version ${version}`, '$');
-  }
   if (kind === 'primitive') {
     const text = primitiveText(key);
     // Headers and body keys carry primitive keys completely raw, not even `''` (spec d.6).
@@ -204,7 +202,7 @@ function checkKeyArgument(key: unknown, fn: string): void {
   const type = typeof key;
   if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') return;
   if (!isPlainRecord(key)) {
-    throw invalidArgument(fn, 'key', 'a string, number, bigint, boolean or plain object', key);
+    throw argumentError(`${fn}: key`, 'a string, number, bigint, boolean or plain object', key);
   }
 }
 
@@ -213,27 +211,26 @@ const CONTEXTS: readonly unknown[] = ['path', 'query', 'header', 'body'];
 
 /** The options of encodeKey/decodeKey, each field checked when given. */
 function checkKeyOptions<O extends KeyOptions>(options: O | undefined, fn: string): O | undefined {
-  const checked = optionsArgument<O>(options, fn);
+  expectOptions(options, `${fn}: options`);
+  const checked = options;
   if (checked === undefined) return undefined;
   if (checked.kind !== undefined && !KINDS.includes(checked.kind)) {
-    throw invalidArgument(fn, 'options.kind', "'primitive', 'compound' or 'complex'", checked.kind);
+    throw argumentError(
+      `${fn}: options.kind`,
+      "'primitive', 'compound' or 'complex'",
+      checked.kind,
+    );
   }
   if (checked.context !== undefined && !CONTEXTS.includes(checked.context)) {
-    throw invalidArgument(
-      fn,
-      'options.context',
+    throw argumentError(
+      `${fn}: options.context`,
       "'path', 'query', 'header' or 'body'",
       checked.context,
     );
   }
-  if (checked.version !== undefined && checked.version !== V1 && checked.version !== V2) {
-    throw new RestliError(
-      'INVALID_VERSION',
-      `${fn}: unsupported protocol version ${valueText(checked.version)}`,
-    );
-  }
+  if (checked.version !== undefined) expectVersion(checked.version, fn);
   if (checked.full !== undefined && typeof checked.full !== 'boolean') {
-    throw invalidArgument(fn, 'options.full', 'a boolean', checked.full);
+    throw argumentError(`${fn}: options.full`, 'a boolean', checked.full);
   }
   return checked;
 }
@@ -263,7 +260,7 @@ function urlContext(context: KeyContext): 'path' | 'query' | undefined {
  * ```
  */
 export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData {
-  requireString(text, 'decodeKey', 'text');
+  expectString(text, 'decodeKey: text');
   options = checkKeyOptions(options, 'decodeKey');
   const kind = options?.kind ?? 'primitive';
   const version = options?.version ?? V2;

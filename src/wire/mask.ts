@@ -8,13 +8,13 @@
 import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
-import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
+import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import {
-  invalidArgument,
+  argumentError,
+  expectOptions,
+  expectString,
+  expectVersion,
   isPlainRecord,
-  optionsArgument,
-  requireString,
-  valueText,
 } from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
@@ -38,7 +38,8 @@ const MAX_RANGE = 2147483647;
  * ```
  */
 export function escapeMaskSegment(name: string): string {
-  return doubleDollars(requireString(name, 'escapeMaskSegment', 'name'));
+  expectString(name, 'escapeMaskSegment: name');
+  return doubleDollars(name);
 }
 
 /**
@@ -51,7 +52,8 @@ export function escapeMaskSegment(name: string): string {
  * ```
  */
 export function unescapeMaskSegment(name: string): string {
-  return undoubleDollars(requireString(name, 'unescapeMaskSegment', 'name'));
+  expectString(name, 'unescapeMaskSegment: name');
+  return undoubleDollars(name);
 }
 
 /**
@@ -91,7 +93,7 @@ const GRAMMAR_CHARS = /[,:)]/;
 export function encodeMask(mask: MaskTree | readonly string[]): string {
   if (Array.isArray(mask)) return writeLevel(treeOf(mask as readonly string[]), '$', 0);
   if (!isPlainRecord(mask)) {
-    throw invalidArgument('encodeMask', 'mask', 'a mask tree or a list of paths', mask);
+    throw argumentError('encodeMask: mask', 'a mask tree or a list of paths', mask);
   }
   return writeLevel(mask as MaskTree, '$', 0);
 }
@@ -244,8 +246,8 @@ export interface DecodeMaskOptions {
  * reference (`a(b,c` is the fields `a(b` and `c`).
  */
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
-  requireString(text, 'decodeMask', 'text');
-  options = optionsArgument<DecodeMaskOptions>(options, 'decodeMask');
+  expectString(text, 'decodeMask: text');
+  expectOptions(options, 'decodeMask: options');
   checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return grammars().mask.parseMask(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
 }
@@ -261,12 +263,7 @@ export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree 
  * ```
  */
 export function maskToQueryValue(mask: string, version: ProtocolVersionText): string {
-  requireString(mask, 'maskToQueryValue', 'mask');
-  if (version !== '1.0.0' && version !== '2.0.0') {
-    throw new RestliError(
-      'INVALID_VERSION',
-      `maskToQueryValue: unsupported protocol version ${valueText(version)}`,
-    );
-  }
+  expectString(mask, 'maskToQueryValue: mask');
+  expectVersion(version, 'maskToQueryValue');
   return encodeUriComponent(mask, 'QUERY_PARAM', version === '2.0.0');
 }

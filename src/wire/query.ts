@@ -9,11 +9,12 @@ import { type DecodeOptions, decode, decodeLimits } from '../codec/decode.ts';
 import { encode } from '../codec/encode.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import {
-  invalidArgument,
+  argumentError,
+  expectOptions,
+  expectRecord,
+  expectString,
+  expectVersion,
   isPlainRecord,
-  optionsArgument,
-  requireRecord,
-  requireString,
 } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rawOffset, rebased, rebaseError } from '../internal/offsets.ts';
@@ -61,15 +62,9 @@ export interface DecodeQueryOptions extends QueryOptions, DecodeOptions {}
 export function maskText(value: MaskInput): string {
   if (typeof value === 'string') return value;
   if (!Array.isArray(value) && !isPlainRecord(value)) {
-    throw invalidArgument('maskText', 'value', 'a mask string, tree or list of paths', value);
+    throw argumentError('maskText: value', 'a mask string, tree or list of paths', value);
   }
   return encodeMask(value as MaskTree | readonly string[]);
-}
-
-function checkVersion(version: string): void {
-  if (version !== V1 && version !== V2) {
-    throw new RestliEncodeError('INVALID_VERSION', `unsupported protocol version ${version}`, '$');
-  }
 }
 
 /**
@@ -112,10 +107,10 @@ function projectionValueV2(name: string, value: MaskInput): string {
  * @throws {@link RestliEncodeError} naming the bad parameter (`$.ids[2]`).
  */
 export function encodeQuery(params: QueryParams, options?: QueryOptions): string {
-  requireRecord(params, 'encodeQuery', 'params');
-  options = optionsArgument<QueryOptions>(options, 'encodeQuery');
+  expectRecord(params, 'encodeQuery: params');
+  expectOptions(options, 'encodeQuery: options');
   const version = options?.version ?? V2;
-  checkVersion(version);
+  expectVersion(version, 'encodeQuery');
   if (version === V1) {
     const flat: Record<string, RestliValue> = {};
     for (const name of Object.keys(params)) {
@@ -198,8 +193,8 @@ export function decodeQuery(query: string, options?: DecodeQueryOptions): Decode
  * ```
  */
 export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions): DetailedQuery {
-  requireString(query, 'decodeQuery', 'query');
-  options = optionsArgument<DecodeQueryOptions>(options, 'decodeQuery');
+  expectString(query, 'decodeQuery: query');
+  expectOptions(options, 'decodeQuery: options');
   const version = options?.version ?? V2;
   const limits = decodeLimits(options);
   checkLength(query, limits.maxLength);
@@ -212,14 +207,7 @@ export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions)
     }
     return { params: out, singleValued: singleValued.filter((p) => !PROJECTION_PARAMS.has(p)) };
   }
-  if (version !== V2) {
-    throw new RestliSyntaxError(
-      'INVALID_VERSION',
-      `unsupported protocol version ${version}`,
-      query,
-      0,
-    );
-  }
+  expectVersion(version, 'decodeQuery');
   const out: DecodedQuery = {};
   const seen = new Set<string>();
   for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
@@ -302,14 +290,13 @@ function decodeParam(
 export function decodeQueryParams(
   multimap: Readonly<Record<string, readonly string[]>>,
 ): DecodedQuery {
-  requireRecord(multimap, 'decodeQueryParams', 'multimap');
+  expectRecord(multimap, 'decodeQueryParams: multimap');
   const out: DecodedQuery = {};
   for (const name of Object.keys(multimap)) {
     const values: unknown = multimap[name];
     if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
-      throw invalidArgument(
-        'decodeQueryParams',
-        `multimap[${JSON.stringify(name)}]`,
+      throw argumentError(
+        `decodeQueryParams: multimap[${JSON.stringify(name)}]`,
         'a list of strings',
         values,
       );
@@ -330,7 +317,7 @@ export function decodeQueryParams(
 
 /** The parameters of a decoded query that are plain data (projections removed). */
 export function withoutProjections(params: DecodedQuery): RestliDataMap {
-  requireRecord(params, 'withoutProjections', 'params');
+  expectRecord(params, 'withoutProjections: params');
   const out: RestliDataMap = {};
   for (const name of Object.keys(params)) {
     if (!PROJECTION_PARAMS.has(name)) setOwn(out, name, params[name] as RestliData);

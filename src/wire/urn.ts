@@ -9,7 +9,7 @@
 import { percentDecode } from '../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
-import { isPlainRecord, optionsArgument, requireRecord, requireString } from '../internal/args.ts';
+import { expectOptions, expectRecord, expectString, isPlainRecord } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { numberText as javaNumberText } from '../internal/number-text.ts';
 import { isStackOverflow } from '../internal/stack.ts';
@@ -77,8 +77,8 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
  * (`MALFORMED_ESCAPE`, `INVALID_UTF8`), with the offset in `text`.
  */
 export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
-  requireString(text, 'parseUrn', 'text');
-  options = optionsArgument<ParseUrnOptions>(options, 'parseUrn');
+  expectString(text, 'parseUrn: text');
+  expectOptions(options, 'parseUrn: options');
   checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
 }
@@ -119,7 +119,7 @@ export function isUrn(text: string): boolean {
  * an empty id, tuple or member, or nesting deeper than 256.
  */
 export function formatUrn(urn: Urn): string {
-  requireRecord(urn, 'formatUrn', 'urn');
+  expectRecord(urn, 'formatUrn: urn');
   return writeUrn(urn, '$', 0);
 }
 

@@ -48,6 +48,16 @@ describe('fuzz findings (full run, 2026-11-29)', () => {
       'INVALID_VERSION',
     ],
     [
+      'encodeQuery: a version object with its own toString',
+      () => root.encodeQuery({ a: 1 }, { version: hostile }),
+      'INVALID_VERSION',
+    ],
+    [
+      'decodeQuery: a version object with its own toString',
+      () => root.decodeQuery('a=1', { version: hostile }),
+      'INVALID_VERSION',
+    ],
+    [
       'encodeKey: a version object with its own toString',
       () => root.encodeKey('a', { version: hostile }),
       'INVALID_VERSION',

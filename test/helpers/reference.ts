@@ -3,6 +3,8 @@
  * from the library, so that a test comparing the library with them can fail.
  */
 
+import { leafText } from './arbitraries.ts';
+
 /**
  * Characters the URL layer keeps raw besides `[A-Za-z0-9]`, per context: the spec's b.2 "kept raw"
  * column plus `' ( ) , :`, which b.2 lists as escaped only because the rest.li layer escapes them
@@ -68,7 +70,7 @@ export function referenceTildeEscape(name: string): string {
  * `~`-escaped segment joined with `.`; a list element that is a map gets `[i]`; a primitive list
  * element is indexed below the root and repeats the name at the root, except (docs/decisions.md,
  * "a root list is indexed when a repeated name would not read back") under a name that needs
- * `~`-escaping or in a list that also holds maps. Leaves are their `String` text; empty lists and
+ * `~`-escaping or in a list that also holds maps. Leaves are their `leafText` (`-0.0` for -0); empty lists and
  * maps emit nothing; `undefined` entries are skipped. Lists directly inside lists are not covered.
  */
 export function referenceFlattenV1(params: Record<string, unknown>): [string, string[]][] {
@@ -80,12 +82,12 @@ export function referenceFlattenV1(params: Record<string, unknown>): [string, st
   };
   const isLeaf = (v: unknown) => v === null || typeof v !== 'object';
   const walk = (name: string, value: unknown, repeatable: boolean): void => {
-    if (isLeaf(value)) add(name, String(value));
+    if (isLeaf(value)) add(name, leafText(value));
     else if (Array.isArray(value)) {
       const repeated = repeatable && value.every(isLeaf);
       value.forEach((element, i) => {
         if (Array.isArray(element)) throw new Error('referenceFlattenV1: a list in a list');
-        if (isLeaf(element)) add(repeated ? name : `${name}[${i}]`, String(element));
+        if (isLeaf(element)) add(repeated ? name : `${name}[${i}]`, leafText(element));
         else walk(`${name}[${i}]`, element, false);
       });
     } else {

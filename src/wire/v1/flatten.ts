@@ -6,11 +6,11 @@
  * @module
  */
 
-import { encodeLeaf, isPlainObject } from '../../codec/encode.ts';
+import { encodeLeaf, notPlainReason } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
-import { invalidArgument, optionsArgument, requireRecord } from '../../internal/args.ts';
+import { argumentError, expectOptions, expectRecord, isPlainRecord } from '../../internal/args.ts';
 import { formatPath } from '../../internal/paths.ts';
 import { PROJECTION_PARAMS } from '../../internal/projections.ts';
 import { isStackOverflow } from '../../internal/stack.ts';
@@ -53,8 +53,8 @@ export { PROJECTION_PARAMS };
  * (`CIRCULAR_VALUE`), nesting deeper than `maxDepth` (`DEPTH_EXCEEDED`).
  */
 export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<string, string[]> {
-  requireRecord(params, 'flattenV1', 'params');
-  options = optionsArgument<FlattenV1Options>(options, 'flattenV1');
+  expectRecord(params, 'flattenV1: params');
+  expectOptions(options, 'flattenV1: options');
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const out = new Map<string, string[]>();
   const trail: (string | number)[] = [];
@@ -151,7 +151,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
         else add(repeated ? name : `${name}[${i}]`, elementText);
         trail.pop();
       }
-    } else if (isPlainObject(container)) {
+    } else if (isPlainRecord(container)) {
       const record = container as Record<string, unknown>;
       for (const key of Object.keys(record)) {
         const child = record[key];
@@ -162,8 +162,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
         trail.pop();
       }
     } else {
-      const type = (container as { constructor?: { name?: string } }).constructor?.name;
-      fail('UNSUPPORTED_VALUE', `${type ?? 'object'} is not a plain object or array`);
+      fail('UNSUPPORTED_VALUE', notPlainReason(container));
     }
     onPath.delete(container);
   };
@@ -214,7 +213,7 @@ function sortMultimap(multimap: Map<string, string[]>): Map<string, string[]> {
  * @throws {@link RestliEncodeError} as {@link flattenV1}.
  */
 export function encodeQueryV1(params: V1Params, options?: FlattenV1Options): string {
-  requireRecord(params, 'encodeQueryV1', 'params');
+  expectRecord(params, 'encodeQueryV1: params');
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {
     const escapedName = encodeUriComponent(name, 'QUERY_PARAM', false);
@@ -270,9 +269,9 @@ export function dataMapToQueryString(
   escaping: V1StringEscaping = 'none',
   options?: FlattenV1Options,
 ): string {
-  requireRecord(params, 'dataMapToQueryString', 'params');
+  expectRecord(params, 'dataMapToQueryString: params');
   if (escaping !== 'none' && escaping !== 'url') {
-    throw invalidArgument('dataMapToQueryString', 'escaping', "'none' or 'url'", escaping);
+    throw argumentError('dataMapToQueryString: escaping', "'none' or 'url'", escaping);
   }
   const pairs: string[] = [];
   for (const [name, values] of flattenV1(params, options)) {

@@ -6,7 +6,7 @@
  */
 
 import { RestliSyntaxError } from '../../errors.ts';
-import { optionsArgument, requireString } from '../../internal/args.ts';
+import { expectOptions, expectString } from '../../internal/args.ts';
 import { parseJavaInt } from '../../internal/java-int.ts';
 import { type InvalidUtf8, utf8Decode } from '../../internal/percent.ts';
 
@@ -42,8 +42,8 @@ const ILLEGAL = 'URLDecoder: Illegal hex characters in escape (%) pattern - ';
  * incomplete `%`; `INVALID_UTF8` for bytes that are not UTF-8 unless `invalidUtf8: 'replace'`.
  */
 export function formDecode(s: string, options?: FormDecodeOptions): string {
-  requireString(s, 'formDecode', 's');
-  options = optionsArgument<FormDecodeOptions>(options, 'formDecode');
+  expectString(s, 'formDecode: s');
+  expectOptions(options, 'formDecode: options');
   let i = s.indexOf('%');
   const hasPlus = s.includes('+');
   if (i === -1) return hasPlus ? s.replaceAll('+', ' ') : s;

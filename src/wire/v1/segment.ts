@@ -6,7 +6,7 @@
  */
 
 import { RestliSyntaxError } from '../../errors.ts';
-import { requireString } from '../../internal/args.ts';
+import { expectString } from '../../internal/args.ts';
 import { parseJavaInt } from '../../internal/java-int.ts';
 import { unescapeNameSegment } from './tilde.ts';
 
@@ -36,7 +36,7 @@ const PREFIX = 'Path segment parsing error.';
  * `NEGATIVE_V1_INDEX` (`a[-1]`), `INVALID_V1_NAME_ESCAPE` (`a~2`), `EMPTY_V1_SEGMENT` (``).
  */
 export function parseNameSegment(segment: string): NameSegment {
-  requireString(segment, 'parseNameSegment', 'segment');
+  expectString(segment, 'parseNameSegment: segment');
   if (segment === '') {
     throw new RestliSyntaxError(
       'EMPTY_V1_SEGMENT',

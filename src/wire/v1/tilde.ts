@@ -7,7 +7,7 @@
  */
 
 import { type ErrorCode, RestliError, RestliSyntaxError } from '../../errors.ts';
-import { invalidArgument, requireString } from '../../internal/args.ts';
+import { argumentError, expectString } from '../../internal/args.ts';
 import { hexValue } from '../../internal/percent.ts';
 
 /** Encodes and decodes one string with an ASCII hex codec. */
@@ -44,16 +44,13 @@ export function createAsciiHexCodec(
   reserved: readonly string[],
   errorCode: ErrorCode = 'INVALID_HEX_ESCAPE',
 ): AsciiHexCodec {
-  requireString(escapeChar, 'createAsciiHexCodec', 'escapeChar');
-  if (!Array.isArray(reserved)) {
-    throw invalidArgument('createAsciiHexCodec', 'reserved', 'a list of characters', reserved);
+  expectString(escapeChar, 'createAsciiHexCodec: escapeChar');
+  if (!Array.isArray(reserved) || reserved.some((ch) => typeof ch !== 'string')) {
+    throw argumentError('createAsciiHexCodec: reserved', 'a list of characters', reserved);
   }
-  requireString(errorCode, 'createAsciiHexCodec', 'errorCode');
+  expectString(errorCode, 'createAsciiHexCodec: errorCode');
   const escapes = new Map<number, string>();
   for (const ch of [escapeChar, ...reserved]) {
-    if (typeof ch !== 'string') {
-      throw invalidArgument('createAsciiHexCodec', 'reserved', 'a list of characters', ch);
-    }
     if (ch.length !== 1 || ch.charCodeAt(0) > 0xff) {
       throw new RestliError(
         'INVALID_CODEC',
@@ -124,7 +121,7 @@ const NAME_SPECIALS = /[.[\]~]/;
  * ```
  */
 export function escapeNameSegment(segment: string): string {
-  requireString(segment, 'escapeNameSegment', 'segment');
+  expectString(segment, 'escapeNameSegment: segment');
   return NAME_SPECIALS.test(segment) ? NAME_CODEC.encode(segment) : segment;
 }
 
@@ -140,6 +137,6 @@ export function escapeNameSegment(segment: string): string {
  * hex digits.
  */
 export function unescapeNameSegment(segment: string): string {
-  requireString(segment, 'unescapeNameSegment', 'segment');
+  expectString(segment, 'unescapeNameSegment: segment');
   return NAME_CODEC.decode(segment);
 }

@@ -9,7 +9,7 @@
 import type { InvalidUtf8 } from '../../codec/escape.ts';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliSyntaxError } from '../../errors.ts';
-import { invalidArgument, optionsArgument, requireString } from '../../internal/args.ts';
+import { argumentError, expectOptions, expectString } from '../../internal/args.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
 import { checkLength } from '../../internal/limits.ts';
 import { rawOffset } from '../../internal/offsets.ts';
@@ -145,8 +145,8 @@ function decode(
   options: DecodeQueryV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
-  requireString(query, 'decodeQueryV1', 'query');
-  options = optionsArgument<DecodeQueryV1Options>(options, 'decodeQueryV1');
+  expectString(query, 'decodeQueryV1: query');
+  expectOptions(options, 'decodeQueryV1: options');
   checkLength(query, options?.maxLength ?? DEFAULT_MAX_LENGTH);
   const invalidUtf8 = options?.invalidUtf8 ?? 'error';
   const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
@@ -220,14 +220,9 @@ function unflattenMultimap(
   wantPaths: boolean,
 ): DecodedQueryV1 {
   if (!(multimap instanceof Map)) {
-    throw invalidArgument(
-      'unflattenV1',
-      'multimap',
-      'a Map of names to lists of strings',
-      multimap,
-    );
+    throw argumentError('unflattenV1: multimap', 'a Map of names to lists of strings', multimap);
   }
-  options = optionsArgument<UnflattenV1Options>(options, 'unflattenV1');
+  expectOptions(options, 'unflattenV1: options');
   const params: Param[] = [];
   for (const [name, values] of multimap) {
     if (
@@ -235,12 +230,7 @@ function unflattenMultimap(
       !Array.isArray(values) ||
       values.some((v) => typeof v !== 'string')
     ) {
-      throw invalidArgument(
-        'unflattenV1',
-        'multimap',
-        'a Map of names to lists of strings',
-        multimap,
-      );
+      throw argumentError('unflattenV1: multimap', 'a Map of names to lists of strings', multimap);
     }
     params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
   }
