@@ -6,11 +6,10 @@
 
 import { RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from '../internal/args.ts';
-import { checkLength } from '../internal/limits.ts';
+import { checkLength, invalidUtf8Of, maxDepthOf, maxLengthOf } from '../internal/limits.ts';
 import { checkEscape, decodeChecked, type InvalidUtf8 } from '../internal/percent.ts';
 import type { RestliData } from '../types.ts';
 import { grammars } from './grammars.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './limits.ts';
 
 /** Options of {@link decode}. */
 export interface DecodeOptions {
@@ -45,12 +44,12 @@ export interface DecodeOptions {
 export function decode(text: string, options?: DecodeOptions): RestliData {
   expectString(text, 'text');
   expectOptions(options);
-  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
-  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  checkLength(text, maxLengthOf(options));
+  const invalidUtf8 = invalidUtf8Of(options);
   const scalar = decodeScalar(text, invalidUtf8);
   if (scalar !== undefined) return scalar;
   return grammars().value.parseValue(text, {
-    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxDepth: maxDepthOf(options),
     invalidUtf8,
   });
 }
@@ -66,9 +65,9 @@ export function decode(text: string, options?: DecodeOptions): RestliData {
  */
 export function decodeLimits(options?: DecodeOptions): Required<DecodeOptions> {
   return {
-    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
-    maxLength: options?.maxLength ?? DEFAULT_MAX_LENGTH,
-    invalidUtf8: options?.invalidUtf8 ?? 'error',
+    maxDepth: maxDepthOf(options),
+    maxLength: maxLengthOf(options),
+    invalidUtf8: invalidUtf8Of(options),
   };
 }
 

@@ -7,12 +7,13 @@
 
 import { LoneSurrogateError, RestliEncodeError } from '../errors.ts';
 import { argumentError, describeArgument, isPlainRecord } from '../internal/args.ts';
+import { maxDepthOf } from '../internal/limits.ts';
 import { numberText } from '../internal/number-text.ts';
 import { childPath } from '../internal/paths.ts';
 import { isStackOverflow } from '../internal/stack.ts';
+import { loneSurrogateIndex } from '../internal/utf8.ts';
 import type { RestliValue } from '../types.ts';
 import { escapeV2, type ValueContext } from './escape.ts';
-import { DEFAULT_MAX_DEPTH } from './limits.ts';
 
 /** Options of {@link encode}. */
 export interface EncodeOptions {
@@ -49,11 +50,9 @@ export function encode(value: RestliValue, options?: EncodeOptions): string {
   if (context !== 'query' && context !== 'path' && context !== 'body') {
     throw argumentError('options.context', "'query', 'path' or 'body'", context);
   }
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  // A bigint or string would fail (or never reach 0) in the depth arithmetic below.
-  if (typeof maxDepth !== 'number' || Number.isNaN(maxDepth)) {
-    throw argumentError('options.maxDepth', 'a number', maxDepth);
-  }
+  // Checked (a number) by maxDepthOf: a bigint or string would fail, or never reach 0, in the
+  // depth arithmetic below.
+  const maxDepth = maxDepthOf(options);
   try {
     return write(value, context, maxDepth);
   } catch (error) {
@@ -165,14 +164,13 @@ function locate(
       continue;
     }
     if (typeof v === 'string') {
-      try {
-        escapeV2(v, context);
-      } catch (error) {
-        if (!(error instanceof LoneSurrogateError)) throw error;
-        const reason = `lone surrogate at index ${error.offset} of a string`;
-        return new RestliEncodeError('LONE_SURROGATE', reason, path);
-      }
-      continue;
+      const at = loneSurrogateIndex(v);
+      if (at === -1) continue;
+      return new RestliEncodeError(
+        'LONE_SURROGATE',
+        `lone surrogate at index ${at} of a string`,
+        path,
+      );
     }
     if (encodeLeaf(v, context) !== undefined) continue;
     if (v === null)

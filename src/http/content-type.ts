@@ -9,6 +9,7 @@ import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { expectBytes, expectOptions, expectString } from '../internal/args.ts';
 import { parseJson } from '../internal/json.ts';
+import { maxDepthOf } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
 import { utf8DecodeStrict } from '../internal/utf8.ts';
 
@@ -244,7 +245,7 @@ export function bytesToDataMap(
   }
   const text = typeof body === 'string' ? body : utf8DecodeStrict(body, 'INVALID_JSON');
   const value = parseJson(text, {
-    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxDepth: maxDepthOf(options),
     code: 'INVALID_JSON',
   });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -12,7 +12,6 @@
  * @module
  */
 
-import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import {
   argumentError,
@@ -23,6 +22,7 @@ import {
   ownValue,
 } from '../internal/args.ts';
 import { findHeader } from '../internal/headers.ts';
+import { maxLengthOf } from '../internal/limits.ts';
 import { latin1, utf8Encode } from '../internal/utf8.ts';
 import type { ContentType } from './content-type.ts';
 
@@ -38,7 +38,7 @@ export interface MultipartReadOptions {
 /** Refuses a body longer than `maxLength` before any per-part work. */
 function checkBodyLength(body: Uint8Array, options: MultipartReadOptions | undefined): void {
   expectOptions(options);
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxLength = maxLengthOf(options);
   if (typeof maxLength !== 'number' || !(maxLength >= 0)) {
     throw argumentError('options.maxLength', 'a number >= 0', maxLength);
   }

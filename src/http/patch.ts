@@ -11,7 +11,6 @@
  */
 
 import { sortedKeys } from '../codec/encode.ts';
-import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import {
   type ErrorCode,
   RestliEncodeError,
@@ -20,6 +19,7 @@ import {
 } from '../errors.ts';
 import { expectOptions, expectString, isPlainRecord } from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
+import { maxDepthOf } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
 import { childPath } from '../internal/paths.ts';
 import { isStackOverflow } from '../internal/stack.ts';
@@ -98,7 +98,7 @@ export function createPatch(
   options?: PatchOptions,
 ): PatchRequest {
   expectOptions(options);
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = maxDepthOf(options);
   for (const [name, value] of [
     ['before', before],
     ['after', after],
@@ -211,7 +211,7 @@ export function applyPatch(
   options?: PatchOptions,
 ): { [field: string]: PatchData } {
   expectOptions(options);
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = maxDepthOf(options);
   const wrapped = isRequest(patch);
   const tree: unknown = wrapped ? patch.patch : patch;
   const path = wrapped ? '$.patch' : '$';

@@ -24,9 +24,7 @@ export function describeArgument(value: unknown): string {
       return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object';
     }
     case 'string':
-      return value.length > 40
-        ? `the string ${JSON.stringify(`${value.slice(0, 40)}…`)}`
-        : `the string ${JSON.stringify(value)}`;
+      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
     case 'number':
     case 'bigint':
     case 'boolean':

@@ -22,7 +22,7 @@
 
 import { type ErrorCode, RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectString } from './args.ts';
-import { DEFAULT_MAX_DEPTH } from './limits.ts';
+import { DEFAULT_MAX_DEPTH, maxDepthOf } from './limits.ts';
 import { setOwn } from './own.ts';
 import { hexValue } from './percent.ts';
 
@@ -106,12 +106,7 @@ export function jsonEscapeAt(text: string, i: number): number {
 export function parseJson(text: string, options?: ParseJsonOptions): JsonValue {
   expectString(text, 'text');
   expectOptions(options);
-  return new Reader(
-    text,
-    options?.maxDepth ?? DEFAULT_MAX_DEPTH,
-    options?.code,
-    options?.comments === true,
-  ).read();
+  return new Reader(text, maxDepthOf(options), options?.code, options?.comments === true).read();
 }
 
 type Container =

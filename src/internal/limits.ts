@@ -5,6 +5,7 @@
  */
 
 import { RestliSyntaxError } from '../errors.ts';
+import { argumentError } from './args.ts';
 
 /** Default nesting limit of every encoder and decoder. */
 export const DEFAULT_MAX_DEPTH = 256;
@@ -30,4 +31,47 @@ export function checkLength(text: string, maxLength: number): void {
       maxLength,
     );
   }
+}
+
+/** The limits a caller may pass to an encoder or decoder, read before their types are known. */
+interface LimitOptions {
+  readonly maxDepth?: unknown;
+  readonly maxLength?: unknown;
+  readonly invalidUtf8?: unknown;
+}
+
+/**
+ * A numeric limit of `options`, or its default. Anything but a number is `INVALID_ARGUMENT`: a
+ * string `maxLength` compares false with every length and would turn the limit off, a bigint
+ * `maxDepth` would fail in the depth arithmetic, NaN would never be reached.
+ */
+function limitOf(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw argumentError(`options.${name}`, 'a number', value);
+  }
+  return value;
+}
+
+/** `options.maxDepth`, checked, or {@link DEFAULT_MAX_DEPTH}. */
+export function maxDepthOf(options: LimitOptions | undefined): number {
+  return limitOf(options?.maxDepth, 'maxDepth', DEFAULT_MAX_DEPTH);
+}
+
+/** `options.maxLength`, checked, or {@link DEFAULT_MAX_LENGTH}. */
+export function maxLengthOf(options: LimitOptions | undefined): number {
+  return limitOf(options?.maxLength, 'maxLength', DEFAULT_MAX_LENGTH);
+}
+
+/**
+ * `options.invalidUtf8`, checked, or `'error'`: a misspelt `'replace'` must not silently mean
+ * `'error'`.
+ */
+export function invalidUtf8Of(options: LimitOptions | undefined): 'error' | 'replace' {
+  const value = options?.invalidUtf8;
+  if (value === undefined) return 'error';
+  if (value !== 'error' && value !== 'replace') {
+    throw argumentError('options.invalidUtf8', "'error' or 'replace'", value);
+  }
+  return value;
 }

@@ -13,6 +13,7 @@
 
 import { RestliSyntaxError } from '../errors.ts';
 import { expectInteger, expectOptions, expectString } from './args.ts';
+import { invalidUtf8Of } from './limits.ts';
 import { utf8Continuations } from './utf8.ts';
 
 /** How percent-decoding treats escapes whose bytes are not valid UTF-8. */
@@ -196,7 +197,7 @@ export function percentDecode(s: string, options?: PercentDecodeOptions): string
   if (i === -1) return plus && s.includes('+') ? s.replaceAll('+', ' ') : s;
   const base = options?.base ?? 0;
   const whole = options?.whole ?? s;
-  const replace = options?.invalidUtf8 === 'replace';
+  const replace = invalidUtf8Of(options) === 'replace';
   const n = s.length;
   let out = i > 0 ? decodeChecked(s, 0, i, replace, plus) : '';
   while (i < n) {

@@ -4,10 +4,9 @@
  * @module
  */
 
-import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliError } from '../errors.ts';
 import { expectString } from '../internal/args.ts';
-import { checkLength } from '../internal/limits.ts';
+import { checkLength, maxLengthOf } from '../internal/limits.ts';
 import { PROJECTION_PARAMS } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
 import { splitUrl } from '../internal/url-parts.ts';
@@ -144,7 +143,7 @@ function isMapText(value: string): boolean {
  */
 export function detectVersion(url: string, options?: DetectOptions): Detection {
   expectString(url, 'url');
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxLength = maxLengthOf(options);
   // The length limit comes before any per-part work.
   checkLength(url, maxLength);
   const { evidence, counts, query } = scan(url);

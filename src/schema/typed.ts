@@ -24,7 +24,7 @@
 
 import { RestliSchemaError } from '../errors.ts';
 import { argumentError, expectObject, expectSchema, isPlainRecord } from '../internal/args.ts';
-import { DEFAULT_MAX_DEPTH } from '../internal/limits.ts';
+import { maxDepthOf } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
 import type { ProtocolVersionText } from '../internal/version-text.ts';
 import {
@@ -215,7 +215,7 @@ class Typer {
     private readonly options: TypedOptions,
     private readonly mode: Mode,
   ) {
-    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxDepth = maxDepthOf(options);
   }
 
   private fail(reason: string, path: string): never {

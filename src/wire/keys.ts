@@ -14,7 +14,6 @@ import {
   percentDecode,
   urlEncoderEncode,
 } from '../codec/escape.ts';
-import { DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import {
   argumentError,
@@ -24,7 +23,7 @@ import {
   isPlainRecord,
   valueText,
 } from '../internal/args.ts';
-import { checkLength } from '../internal/limits.ts';
+import { checkLength, invalidUtf8Of, maxLengthOf } from '../internal/limits.ts';
 import { numberText } from '../internal/number-text.ts';
 import { setOwn } from '../internal/own.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
@@ -266,8 +265,8 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
   const version = options?.version ?? V2;
   const context = options?.context ?? 'path';
   const raw = context === 'header' || context === 'body';
-  const maxLength = options?.maxLength ?? DEFAULT_MAX_LENGTH;
-  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  const maxLength = maxLengthOf(options);
+  const invalidUtf8 = invalidUtf8Of(options);
   checkLength(text, maxLength);
   if (kind === 'primitive') {
     if (raw) return text;

@@ -7,7 +7,7 @@
 
 import { encodeUriComponent } from '../codec/escape.ts';
 import { grammars } from '../codec/grammars.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
+import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliEncodeError, RestliSyntaxError } from '../errors.ts';
 import {
   argumentError,
@@ -18,7 +18,7 @@ import {
 } from '../internal/args.ts';
 import { doubleDollars, undoubleDollars } from '../internal/dollar.ts';
 import { javaHashMapOrder } from '../internal/java-hash-order.ts';
-import { checkLength } from '../internal/limits.ts';
+import { checkLength, maxDepthOf, maxLengthOf } from '../internal/limits.ts';
 import { hasMaskWhitespace } from '../internal/mask-whitespace.ts';
 import { setOwn } from '../internal/own.ts';
 import type { ProtocolVersionText } from '../internal/version-text.ts';
@@ -248,8 +248,8 @@ export interface DecodeMaskOptions {
 export function decodeMask(text: string, options?: DecodeMaskOptions): MaskTree {
   expectString(text, 'decodeMask: text');
   expectOptions(options, 'decodeMask: options');
-  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
-  return grammars().mask.parseMask(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
+  checkLength(text, maxLengthOf(options));
+  return grammars().mask.parseMask(text, maxDepthOf(options));
 }
 
 /**

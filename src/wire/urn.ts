@@ -7,10 +7,10 @@
  */
 
 import { percentDecode } from '../codec/escape.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../codec/limits.ts';
+import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import { expectOptions, expectRecord, expectString, isPlainRecord } from '../internal/args.ts';
-import { checkLength } from '../internal/limits.ts';
+import { checkLength, maxDepthOf, maxLengthOf } from '../internal/limits.ts';
 import { numberText as javaNumberText } from '../internal/number-text.ts';
 import { isStackOverflow } from '../internal/stack.ts';
 
@@ -79,8 +79,8 @@ const ESCAPES: Record<string, string> = { '%': '%25', '(': '%28', ')': '%29', ',
 export function parseUrn(text: string, options?: ParseUrnOptions): Urn {
   expectString(text, 'parseUrn: text');
   expectOptions(options, 'parseUrn: options');
-  checkLength(text, options?.maxLength ?? DEFAULT_MAX_LENGTH);
-  return new UrnReader(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).whole();
+  checkLength(text, maxLengthOf(options));
+  return new UrnReader(text, maxDepthOf(options)).whole();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeLimits } from '../../src/codec/decode.ts';
-import { decode, RestliSyntaxError } from '../../src/index.ts';
+import { decode, RestliError, RestliSyntaxError } from '../../src/index.ts';
 import { thrown } from '../helpers/errors.ts';
 import { mutationRun } from '../helpers/linear.ts';
 import { vectorsOf } from '../helpers/vectors.ts';
@@ -195,5 +195,21 @@ describe('decodeLimits: the defaults filled in (documented: depth 256, length 16
     ],
   ] as const)('%j', (options, expected) => {
     expect(decodeLimits(options)).toEqual(expected);
+  });
+});
+
+describe('wrong-typed arguments are INVALID_ARGUMENT, naming the argument', () => {
+  test.each([
+    ['a number', () => decode(5 as never), 'text must be a string, not the number 5'],
+    ['null', () => decode(null as never), 'text must be a string, not null'],
+    [
+      'options an array',
+      () => decode('a', [] as never),
+      'options must be a plain object or undefined, not an array',
+    ],
+  ])('%s', (_what, call, reason) => {
+    const error = thrown(call, RestliError);
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.reason).toBe(reason);
   });
 });

@@ -8,9 +8,9 @@
 
 import { encodeLeaf, notPlainReason } from '../../codec/encode.ts';
 import { encodeUriComponent, urlEncoderEncode } from '../../codec/escape.ts';
-import { DEFAULT_MAX_DEPTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
 import { argumentError, expectOptions, expectRecord, isPlainRecord } from '../../internal/args.ts';
+import { maxDepthOf } from '../../internal/limits.ts';
 import { formatPath } from '../../internal/paths.ts';
 import { PROJECTION_PARAMS } from '../../internal/projections.ts';
 import { isStackOverflow } from '../../internal/stack.ts';
@@ -55,7 +55,7 @@ export { PROJECTION_PARAMS };
 export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<string, string[]> {
   expectRecord(params, 'flattenV1: params');
   expectOptions(options, 'flattenV1: options');
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = maxDepthOf(options);
   const out = new Map<string, string[]>();
   const trail: (string | number)[] = [];
   const onPath = new Set<object>();

@@ -8,6 +8,7 @@
 import { RestliSyntaxError } from '../../errors.ts';
 import { expectOptions, expectString } from '../../internal/args.ts';
 import { parseJavaInt } from '../../internal/java-int.ts';
+import { invalidUtf8Of } from '../../internal/limits.ts';
 import { type InvalidUtf8, utf8Decode } from '../../internal/percent.ts';
 
 /** Options of {@link formDecode}. */
@@ -49,7 +50,7 @@ export function formDecode(s: string, options?: FormDecodeOptions): string {
   if (i === -1) return hasPlus ? s.replaceAll('+', ' ') : s;
   const base = options?.base ?? 0;
   const whole = options?.whole ?? s;
-  const replace = options?.invalidUtf8 === 'replace';
+  const replace = invalidUtf8Of(options) === 'replace';
   const plain = (chunk: string): string => (hasPlus ? chunk.replaceAll('+', ' ') : chunk);
   let out = plain(s.slice(0, i));
   const n = s.length;

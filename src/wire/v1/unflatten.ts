@@ -7,11 +7,10 @@
  */
 
 import type { InvalidUtf8 } from '../../codec/escape.ts';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../../codec/limits.ts';
 import { type ErrorCode, RestliSyntaxError } from '../../errors.ts';
 import { argumentError, expectOptions, expectString } from '../../internal/args.ts';
 import { javaHashMapOrder } from '../../internal/java-hash-order.ts';
-import { checkLength } from '../../internal/limits.ts';
+import { checkLength, invalidUtf8Of, maxDepthOf, maxLengthOf } from '../../internal/limits.ts';
 import { rawOffset } from '../../internal/offsets.ts';
 import { setOwn } from '../../internal/own.ts';
 import { splitQuery } from '../../internal/query-pieces.ts';
@@ -147,8 +146,8 @@ function decode(
 ): DecodedQueryV1 {
   expectString(query, 'decodeQueryV1: query');
   expectOptions(options, 'decodeQueryV1: options');
-  checkLength(query, options?.maxLength ?? DEFAULT_MAX_LENGTH);
-  const invalidUtf8 = options?.invalidUtf8 ?? 'error';
+  checkLength(query, maxLengthOf(options));
+  const invalidUtf8 = invalidUtf8Of(options);
   const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
   for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     if (nameEnd > start) {
@@ -177,7 +176,7 @@ function decode(
   for (const [name, { values, starts, ends }] of groups) {
     params.push(new QueryParam(name, values, query, starts, ends));
   }
-  return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
+  return unflatten(params, maxDepthOf(options), wantPaths);
 }
 
 /**
@@ -234,7 +233,7 @@ function unflattenMultimap(
     }
     params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
   }
-  return unflatten(params, options?.maxDepth ?? DEFAULT_MAX_DEPTH, wantPaths);
+  return unflatten(params, maxDepthOf(options), wantPaths);
 }
 
 const MULTIPLE_COMPLEX = 'Multiple values of complex query parameter are not supported';
