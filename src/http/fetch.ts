@@ -101,22 +101,46 @@ export async function fromFetchResponse(response: Response): Promise<HttpRespons
 export function toFetchResponse(data: HttpResponseData): Response {
   expectObject(data, 'data');
   expectObject(data.headers, 'data.headers');
+  // The Response constructor throws a RangeError outside 200–599.
+  const status: unknown = data.status;
+  if (!Number.isInteger(status) || (status as number) < 200 || (status as number) > 599) {
+    throw argumentError('data.status', 'an integer from 200 to 599', status);
+  }
+  const body: unknown = data.body;
+  if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+    throw argumentError('data.body', 'a string or a Uint8Array', body);
+  }
   const headers = new Headers();
-  const h = data.headers;
-  if (typeof (h as { forEach?: unknown }).forEach === 'function' && 'get' in h) {
-    (h as Headers).forEach((value, name) => {
+  const append = (name: string, value: unknown): void => {
+    if (typeof value !== 'string') {
+      throw argumentError(
+        `data.headers[${JSON.stringify(name)}]`,
+        'a string or a list of strings',
+        value,
+      );
+    }
+    try {
       headers.append(name, value);
-    });
+    } catch {
+      // Headers refuses a name that is no HTTP token and a value with CR, LF or NUL (a TypeError).
+      throw new RestliError(
+        'INVALID_HEADER',
+        `not a valid HTTP header: ${JSON.stringify(name)}: ${JSON.stringify(value.slice(0, 40))}`,
+      );
+    }
+  };
+  const h = data.headers;
+  if (typeof (h as Headers).forEach === 'function' && typeof (h as Headers).get === 'function') {
+    (h as Headers).forEach((value, name) => append(name, value));
   } else {
-    for (const [name, value] of Object.entries(h as Record<string, string | readonly string[]>)) {
+    for (const [name, value] of Object.entries(h as Record<string, unknown>)) {
       if (value === undefined) continue;
-      for (const v of typeof value === 'string' ? [value] : value) headers.append(name, v);
+      for (const v of Array.isArray(value) ? value : [value]) append(name, v);
     }
   }
-  // A 1xx, 204 or 304 response has no body; a Response refuses one.
-  const empty =
-    data.status === 204 || data.status === 304 || data.body === undefined || data.body.length === 0;
-  return new Response(empty ? null : (data.body as string), { status: data.status, headers });
+  // A 204 or 304 response has no body; a Response refuses one.
+  const empty = status === 204 || status === 304 || body === undefined || body.length === 0;
+  return new Response(empty ? null : (body as string), { status: status as number, headers });
 }
 
 /** Options of {@link createClient}. */

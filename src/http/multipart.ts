@@ -482,6 +482,8 @@ export function parseMultipart(
 ): MultipartPart[] {
   expectRecord(contentType, 'contentType');
   expectRecord(contentType.parameters, 'contentType.parameters');
+  // The error below quotes the media type: a hand-made ContentType may lack it.
+  expectString(contentType.mediaType, 'contentType.mediaType');
   expectBytes(body, 'body');
   checkBodyLength(body, options);
   const boundary = ownValue(contentType.parameters, 'boundary');

@@ -21,7 +21,9 @@ export function describeArgument(value: unknown): string {
     case 'object': {
       const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
       const name = proto?.constructor?.name;
-      return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object';
+      // A plain object is "an object"; an instance is named by its class ("a Date", "an Error").
+      if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object';
+      return `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name}`;
     }
     case 'string':
       return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;

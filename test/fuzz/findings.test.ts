@@ -9,6 +9,7 @@ import * as http from '../../src/http/index.ts';
 import * as root from '../../src/index.ts';
 import * as java from '../../src/java.ts';
 import * as schema from '../../src/schema/index.ts';
+import * as v1 from '../../src/wire/v1/index.ts';
 
 /** An object whose own `toString` is not a function: `String(it)` throws a TypeError. */
 const hostile = JSON.parse('{"toString": [1], "valueOf": [2]}');
@@ -116,6 +117,50 @@ describe('fuzz findings (full run, 2026-11-29)', () => {
     [
       'headerValue: a header whose value is a number (40 000-input pass)',
       () => http.headerValue({ 'x-a': -1 } as never, 'X-A'),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'decodeQueryV1: an object maxDepth (200 000-input run; once a TypeError in its message)',
+      () => v1.decodeQueryV1('a=1', { maxDepth: {} } as never),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'decodeBatchKeys: an object maxLength (200 000-input run)',
+      () => http.decodeBatchKeys({ a: {} } as never, { maxLength: {} } as never),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'parseMultipart: a content type without its media type (200 000-input run)',
+      () =>
+        http.parseMultipart(
+          { type: 'text', subtype: 'plain', parameters: {} } as never,
+          new Uint8Array(0),
+        ),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'toFetchResponse: no status (200 000-input run; once a RangeError)',
+      () => http.toFetchResponse({ headers: {} } as never),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'toFetchResponse: a null header value (200 000-input run; once a TypeError)',
+      () => http.toFetchResponse({ status: 200, headers: { type: null } } as never),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'toFetchResponse: a header name that is no HTTP token',
+      () => http.toFetchResponse({ status: 200, headers: { ' ': 'x' } }),
+      'INVALID_HEADER',
+    ],
+    [
+      'toFetchResponse: a header value with CR LF (response splitting)',
+      () => http.toFetchResponse({ status: 200, headers: { a: 'x\r\nSet-Cookie: y' } }),
+      'INVALID_HEADER',
+    ],
+    [
+      'toFetchResponse: a body that is neither text nor bytes',
+      () => http.toFetchResponse({ status: 200, headers: {}, body: 5 } as never),
       'INVALID_ARGUMENT',
     ],
   ])('%s', (_name, call, code) => {

@@ -111,7 +111,7 @@ describe.each(selected.map((e) => [e.name, e] as const))('%s', (name, entry) => 
       growths.push(growth);
       if (FULL && growth.ratio > 0) {
         console.log(
-          `${name}: worst ${growth.shape} ${growth.small.toFixed(1)} ms → ${growth.large.toFixed(1)} ms (×${growth.ratio.toFixed(1)})`,
+          `${name}: worst ${growth.shape} ${growth.small.toFixed(1)} ms → ${growth.large.toFixed(1)} ms (×${growth.ratio.toFixed(1)}${growth.firstStep === undefined ? '' : `, from 10n to 100n; n → 10n was ×${growth.firstStep.toFixed(1)}`})`,
         );
       }
       if (KNOWN[name] === undefined) expect(growth.ratio).toBeLessThan(MAX_RATIO);
