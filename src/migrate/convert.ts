@@ -120,9 +120,15 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const to = settings.to;
 
   const warnings: ConvertWarning[] = [...read.warnings];
+  // One warning per distinct code, place and message: a URL of many identical pieces (a million
+  // empty segments) must not hold one warning object per piece.
+  const seen = new Set<string>();
   const warn: Warn = (code, where, message) => {
     // Reading 2.0 as 2.0 (or 1.0 as 1.0), a key's kind changes nothing in what is written.
     if (code === 'KEY_KIND_GUESSED' && from === to) return;
+    const key = `${code}\u0000${where}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     warnings.push({ code, where, message });
   };
 

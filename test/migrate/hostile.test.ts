@@ -85,6 +85,15 @@ describe('bounded nesting and memory', () => {
     }
   });
 
+  test('many identical pieces give one warning, not one per piece', () => {
+    // 10 000 empty 1.0 segments between two keys: each is an empty-string key guessed the same
+    // way; the warning says so once.
+    const result = convertUrl(`/a/(x)${'/'.repeat(10_000)}b%20c`, { from: '1.0.0', to: '2.0.0' });
+    const guessed = result.warnings.filter((w) => w.code === 'KEY_KIND_GUESSED' && w.where === '');
+    expect(guessed).toHaveLength(1);
+    expect(result.warnings.length).toBeLessThan(10);
+  });
+
   test('a schema nested too deep is INVALID_IDL', () => {
     let type: unknown = 'string';
     for (let i = 0; i < 5_000; i++) type = { type: 'array', items: type };
