@@ -34,6 +34,7 @@ import {
   inferKeyKind,
   type Key,
   type KeyKind,
+  primitiveText,
 } from '../wire/keys.ts';
 import type { MaskTree } from '../wire/mask.ts';
 import {
@@ -271,9 +272,12 @@ function idsValue(
   const out: RestliValue[] = [];
   for (const id of ids) {
     const k = kind ?? inferKeyKind(id);
-    // Two ids are the same key when they are written the same; a primitive's text is enough.
+    // Two ids are the same key when they are written the same; a primitive's text is enough
+    // (primitiveText, not String: -0 is written -0.0, another key than 0).
     const identity =
-      k === 'primitive' ? String(id) : encodeKey(id, { kind: k, version: V2, context: 'body' });
+      k === 'primitive'
+        ? primitiveText(id)
+        : encodeKey(id, { kind: k, version: V2, context: 'body' });
     if (seen.has(identity)) continue;
     seen.add(identity);
     if (version === V1 && k === 'compound') {

@@ -167,3 +167,15 @@ describe('reserved query names (spec i.1, i.2)', () => {
     expect(buildUrl(request as never)).toBe(url);
   });
 });
+
+describe('batch ids: duplicates are the ids written the same', () => {
+  test.each([
+    ['repeated numbers', [1, 2, 1], '2.0.0', 'r?ids=List(1,2)'],
+    ['a number and its text', [1, '1'], '2.0.0', 'r?ids=List(1)'],
+    ['0 and -0 are two keys (-0 is written -0.0)', [0, -0], '2.0.0', 'r?ids=List(0,-0.0)'],
+    ['0 and -0 in 1.0', [0, -0], '1.0.0', 'r?ids=-0.0&ids=0'],
+    ['repeated complex keys', [{ a: 1 }, { a: 1 }], '2.0.0', 'r?ids=List((a:1))'],
+  ] as const)('%s', (_what, ids, version, url) => {
+    expect(buildUrl({ method: 'batch_get', resource: 'r', ids: [...ids] }, { version })).toBe(url);
+  });
+});
