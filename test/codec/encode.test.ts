@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { sortedKeys } from '../../src/codec/encode.ts';
 import { encode, RestliEncodeError, type RestliValue } from '../../src/index.ts';
 import { mutationRun } from '../helpers/linear.ts';
 import { fromJava, hasJavaOnlyLeaf, vectorsOf } from '../helpers/vectors.ts';
@@ -75,22 +76,34 @@ describe('the table of spec a.1 and b.1', () => {
   });
 });
 
-describe('bad values name their path', () => {
+describe('bad values name their path and say what is wrong', () => {
   const cycle: Record<string, unknown> = { a: 1 };
   cycle.self = { back: cycle };
+  // One object under two keys is no cycle: the error is the real one further on.
+  const shared = { s: 1 };
   test.each([
-    [null, 'UNSUPPORTED_VALUE', '$'],
-    [{ a: [1, 2, null] }, 'UNSUPPORTED_VALUE', '$.a[2]'],
-    [{ a: [1, 2, { b: () => 1 }] }, 'UNSUPPORTED_VALUE', '$.a[2].b'],
-    [{ 'x y': Symbol('s') }, 'UNSUPPORTED_VALUE', '$["x y"]'],
-    [[new Date(0)], 'UNSUPPORTED_VALUE', '$[0]'],
-    [new Map(), 'UNSUPPORTED_VALUE', '$'],
-    [undefined, 'UNSUPPORTED_VALUE', '$'],
-    [[undefined], 'UNSUPPORTED_VALUE', '$[0]'],
-    [cycle, 'CIRCULAR_VALUE', '$.self.back'],
-    [{ a: 'ok', b: ['x\ud800y'] }, 'LONE_SURROGATE', '$.b[0]'],
-    [{ '\udc00': 'v' }, 'LONE_SURROGATE', '$["\\udc00"]'],
-  ] as const)('%# → %s at %s', (value, code, path) => {
+    [null, 'UNSUPPORTED_VALUE', '$', 'null is not encodable'],
+    [{ a: [1, 2, null] }, 'UNSUPPORTED_VALUE', '$.a[2]', 'null is not encodable'],
+    [{ a: [1, 2, { b: () => 1 }] }, 'UNSUPPORTED_VALUE', '$.a[2].b', 'function is not encodable'],
+    [{ 'x y': Symbol('s') }, 'UNSUPPORTED_VALUE', '$["x y"]', 'symbol is not encodable'],
+    [[new Date(0)], 'UNSUPPORTED_VALUE', '$[0]', 'a Date is not a plain object or array'],
+    [new Map(), 'UNSUPPORTED_VALUE', '$', 'a Map is not a plain object or array'],
+    [undefined, 'UNSUPPORTED_VALUE', '$', 'undefined is not encodable'],
+    [[undefined], 'UNSUPPORTED_VALUE', '$[0]', 'undefined is not encodable'],
+    [[1, [2, [3, null]]], 'UNSUPPORTED_VALUE', '$[1][1][1]', 'null is not encodable'],
+    [cycle, 'CIRCULAR_VALUE', '$.self.back', 'circular reference'],
+    [{ a: shared, b: shared, c: null }, 'UNSUPPORTED_VALUE', '$.c', 'null is not encodable'],
+    [[shared, shared, [shared, null]], 'UNSUPPORTED_VALUE', '$[2][1]', 'null is not encodable'],
+    // A map entry that is undefined is left out, so the error is the next one.
+    [{ a: undefined, b: null }, 'UNSUPPORTED_VALUE', '$.b', 'null is not encodable'],
+    [
+      { a: 'ok', b: ['x\ud800y'] },
+      'LONE_SURROGATE',
+      '$.b[0]',
+      'lone surrogate at index 1 of a string',
+    ],
+    [{ '\udc00': 'v' }, 'LONE_SURROGATE', '$["\\udc00"]', 'lone surrogate at index 0 of a string'],
+  ] as const)('%# → %s at %s', (value, code, path, reason) => {
     for (const context of ['query', 'path', 'body'] as const) {
       try {
         encode(value as unknown as RestliValue, { context });
@@ -99,9 +112,56 @@ describe('bad values name their path', () => {
         expect(error).toBeInstanceOf(RestliEncodeError);
         expect((error as RestliEncodeError).code).toBe(code);
         expect((error as RestliEncodeError).path).toBe(path);
-        expect((error as Error).message).toContain(path);
+        expect((error as RestliEncodeError).reason).toBe(reason);
+        expect((error as Error).message).toBe(`${reason} at ${path}`);
       }
     }
+  });
+
+  test.each([
+    [
+      'an unknown context',
+      { context: 'header' },
+      "options.context must be 'query', 'path' or 'body', not the string \"header\"",
+    ],
+    [
+      'an inherited name as context',
+      { context: 'toString' },
+      "options.context must be 'query', 'path' or 'body', not the string \"toString\"",
+    ],
+    [
+      'a string maxDepth',
+      { maxDepth: '3' },
+      'options.maxDepth must be a number, not the string "3"',
+    ],
+  ])('%s is INVALID_ARGUMENT', (_what, options, reason) => {
+    try {
+      encode('a', options as never);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RestliEncodeError).code).toBe('INVALID_ARGUMENT');
+      expect((error as RestliEncodeError).reason).toBe(reason);
+    }
+  });
+});
+
+describe('sortedKeys: UTF-16 code unit order at every size', () => {
+  // Small records take an insertion sort, large ones Array#sort: both must give this order.
+  const shuffled = (n: number) =>
+    Array.from({ length: n }, (_, i) => `k${String((i * 7919) % n).padStart(3, '0')}`);
+  test.each([0, 1, 2, 3, 31, 32, 33, 100])('%i keys', (n) => {
+    const names = shuffled(n);
+    const record = Object.fromEntries(names.map((k) => [k, 1]));
+    const expected = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(sortedKeys(record)).toEqual(expected);
+    expect(encode(record)).toBe(n === 0 ? '()' : `(${expected.map((k) => `${k}:1`).join(',')})`);
+  });
+
+  test('keys already in order, in reverse order, and with a surrogate pair', () => {
+    expect(sortedKeys({ a: 1, b: 1, c: 1 })).toEqual(['a', 'b', 'c']);
+    expect(sortedKeys({ c: 1, b: 1, a: 1 })).toEqual(['a', 'b', 'c']);
+    // U+1F600 is D83D DE00 in UTF-16, below U+FF5E; a code point order would say otherwise.
+    expect(sortedKeys({ '\uff5e': 1, '\u{1f600}': 1, z: 1 })).toEqual(['z', '\u{1f600}', '\uff5e']);
   });
 });
 
@@ -136,4 +196,34 @@ describe('depth', () => {
       }
     },
   );
+
+  test.each([true, false])(
+    'deeper than the call stack but within maxDepth (list: %s): DEPTH_EXCEEDED at $, said so',
+    (list) => {
+      const error = thrownEncode(() =>
+        encode(nest(100_000, list) as RestliValue, { maxDepth: 1e9 }),
+      );
+      expect(error.code).toBe('DEPTH_EXCEEDED');
+      expect(error.path).toBe('$');
+      expect(error.reason).toBe('nesting too deep for the call stack');
+    },
+  );
+
+  test('maxDepth names the first value below the limit', () => {
+    const error = thrownEncode(() => encode({ a: { b: [1] } }, { maxDepth: 2 }));
+    expect(error.code).toBe('DEPTH_EXCEEDED');
+    expect(error.path).toBe('$.a.b');
+    expect(error.reason).toBe('nesting deeper than maxDepth 2');
+    expect(encode({ a: { b: 1 } }, { maxDepth: 2 })).toBe('(a:(b:1))');
+  });
 });
+
+function thrownEncode(call: () => unknown): RestliEncodeError {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(RestliEncodeError);
+    return error as RestliEncodeError;
+  }
+  return expect.unreachable('no error');
+}
