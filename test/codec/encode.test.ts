@@ -216,6 +216,14 @@ describe('depth', () => {
     expect(error.reason).toBe('nesting deeper than maxDepth 2');
     expect(encode({ a: { b: 1 } }, { maxDepth: 2 })).toBe('(a:(b:1))');
   });
+
+  test('lists count as levels too', () => {
+    const error = thrownEncode(() => encode([[[1]]], { maxDepth: 2 }));
+    expect(error.code).toBe('DEPTH_EXCEEDED');
+    expect(error.path).toBe('$[0][0]');
+    expect(error.reason).toBe('nesting deeper than maxDepth 2');
+    expect(encode([[1]], { maxDepth: 2 })).toBe('List(List(1))');
+  });
 });
 
 function thrownEncode(call: () => unknown): RestliEncodeError {
