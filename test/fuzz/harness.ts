@@ -14,6 +14,7 @@ import * as java from '../../src/java.ts';
 import * as migrate from '../../src/migrate/index.ts';
 import * as schema from '../../src/schema/index.ts';
 import * as v1 from '../../src/wire/v1/index.ts';
+import { ownRecord } from '../helpers/arbitraries.ts';
 
 /** An exported function, by name. */
 export interface Entry {
@@ -198,18 +199,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
         fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES, ...PIECES), hostileString), tie('value')),
         { maxLength: 4 },
       )
-      .map((pairs) => {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of pairs) {
-          Object.defineProperty(out, k, {
-            value: v,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
-        return out;
-      }),
+      .map((pairs) => ownRecord(pairs)),
   ),
 })).value;
 
