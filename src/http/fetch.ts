@@ -131,7 +131,9 @@ export function toFetchResponse(data: HttpResponseData): Response {
   };
   const h = data.headers;
   if (typeof (h as Headers).forEach === 'function' && typeof (h as Headers).get === 'function') {
-    (h as Headers).forEach((value, name) => append(name, value));
+    (h as Headers).forEach((value, name) => {
+      append(name, value);
+    });
   } else {
     for (const [name, value] of Object.entries(h as Record<string, unknown>)) {
       if (value === undefined) continue;
