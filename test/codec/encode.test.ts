@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sortedKeys } from '../../src/codec/encode.ts';
 import { encode, RestliEncodeError, type RestliValue } from '../../src/index.ts';
+import { thrown } from '../helpers/errors.ts';
 import { mutationRun } from '../helpers/linear.ts';
 import { fromJava, hasJavaOnlyLeaf, vectorsOf } from '../helpers/vectors.ts';
 
@@ -200,8 +201,9 @@ describe('depth', () => {
   test.each([true, false])(
     'deeper than the call stack but within maxDepth (list: %s): DEPTH_EXCEEDED at $, said so',
     (list) => {
-      const error = thrownEncode(() =>
-        encode(nest(100_000, list) as RestliValue, { maxDepth: 1e9 }),
+      const error = thrown(
+        () => encode(nest(100_000, list) as RestliValue, { maxDepth: 1e9 }),
+        RestliEncodeError,
       );
       expect(error.code).toBe('DEPTH_EXCEEDED');
       expect(error.path).toBe('$');
@@ -210,7 +212,7 @@ describe('depth', () => {
   );
 
   test('maxDepth names the first value below the limit', () => {
-    const error = thrownEncode(() => encode({ a: { b: [1] } }, { maxDepth: 2 }));
+    const error = thrown(() => encode({ a: { b: [1] } }, { maxDepth: 2 }), RestliEncodeError);
     expect(error.code).toBe('DEPTH_EXCEEDED');
     expect(error.path).toBe('$.a.b');
     expect(error.reason).toBe('nesting deeper than maxDepth 2');
@@ -218,20 +220,10 @@ describe('depth', () => {
   });
 
   test('lists count as levels too', () => {
-    const error = thrownEncode(() => encode([[[1]]], { maxDepth: 2 }));
+    const error = thrown(() => encode([[[1]]], { maxDepth: 2 }), RestliEncodeError);
     expect(error.code).toBe('DEPTH_EXCEEDED');
     expect(error.path).toBe('$[0][0]');
     expect(error.reason).toBe('nesting deeper than maxDepth 2');
     expect(encode([[1]], { maxDepth: 2 })).toBe('List(List(1))');
   });
 });
-
-function thrownEncode(call: () => unknown): RestliEncodeError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RestliEncodeError);
-    return error as RestliEncodeError;
-  }
-  return expect.unreachable('no error');
-}
