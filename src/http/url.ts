@@ -16,6 +16,7 @@ import {
   ownValue,
 } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
+import { numberText } from '../internal/number-text.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
 import {
@@ -34,7 +35,6 @@ import {
   inferKeyKind,
   type Key,
   type KeyKind,
-  primitiveText,
 } from '../wire/keys.ts';
 import type { MaskTree } from '../wire/mask.ts';
 import {
@@ -83,7 +83,14 @@ const HTTP_VERBS: Record<RestliMethod, string> = {
 };
 
 /** Methods whose URL ends with the entity key. */
-const KEYED = new Set<RestliMethod>(['get', 'update', 'partial_update', 'delete', 'action']);
+const KEYED = new Set<RestliMethod>([
+  'get',
+  'update',
+  'partial_update',
+  'delete',
+  'action',
+  'options',
+]);
 /**
  * A Rest.li request, described as plain data.
  *
@@ -193,7 +200,7 @@ export function buildUrl(request: RestliRequest, options?: BuildUrlOptions): str
     if (segment === '') return;
     path += path.endsWith('/') ? segment : `/${segment}`;
   };
-  if (request.id !== undefined && (KEYED.has(method) || method === 'options')) {
+  if (request.id !== undefined && KEYED.has(method)) {
     appendSegment(encodeKey(request.id, { kind: request.keyKind, version, context: 'path' }));
   }
   if (request.assocKey !== undefined) {
@@ -273,11 +280,9 @@ function idsValue(
   for (const id of ids) {
     const k = kind ?? inferKeyKind(id);
     // Two ids are the same key when they are written the same; a primitive's text is enough
-    // (primitiveText, not String: -0 is written -0.0, another key than 0).
+    // (numberText, not String: -0 is written -0.0, another key than 0).
     const identity =
-      k === 'primitive'
-        ? primitiveText(id)
-        : encodeKey(id, { kind: k, version: V2, context: 'body' });
+      k === 'primitive' ? numberText(id) : encodeKey(id, { kind: k, version: V2, context: 'body' });
     if (seen.has(identity)) continue;
     seen.add(identity);
     if (version === V1 && k === 'compound') {

@@ -7,7 +7,11 @@
  * @module
  */
 
-/** `String(n)`, with negative zero written `-0.0` so that `Number(text)` gives it back. */
-export function numberText(n: number): string {
+/**
+ * `String(n)`, with negative zero written `-0.0` so that `Number(text)` gives it back. Any other
+ * primitive is its `String` too, so a caller with a string, bigint or boolean in hand needs no
+ * test of its own.
+ */
+export function numberText(n: unknown): string {
   return n === 0 && 1 / n < 0 ? '-0.0' : String(n);
 }
