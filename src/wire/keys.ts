@@ -211,27 +211,26 @@ const CONTEXTS: readonly unknown[] = ['path', 'query', 'header', 'body'];
 /** The options of encodeKey/decodeKey, each field checked when given. */
 function checkKeyOptions<O extends KeyOptions>(options: O | undefined, fn: string): O | undefined {
   expectOptions(options, `${fn}: options`);
-  const checked = options;
-  if (checked === undefined) return undefined;
-  if (checked.kind !== undefined && !KINDS.includes(checked.kind)) {
+  if (options === undefined) return undefined;
+  if (options.kind !== undefined && !KINDS.includes(options.kind)) {
     throw argumentError(
       `${fn}: options.kind`,
       "'primitive', 'compound' or 'complex'",
-      checked.kind,
+      options.kind,
     );
   }
-  if (checked.context !== undefined && !CONTEXTS.includes(checked.context)) {
+  if (options.context !== undefined && !CONTEXTS.includes(options.context)) {
     throw argumentError(
       `${fn}: options.context`,
       "'path', 'query', 'header' or 'body'",
-      checked.context,
+      options.context,
     );
   }
-  if (checked.version !== undefined) expectVersion(checked.version, fn);
-  if (checked.full !== undefined && typeof checked.full !== 'boolean') {
-    throw argumentError(`${fn}: options.full`, 'a boolean', checked.full);
+  if (options.version !== undefined) expectVersion(options.version, fn);
+  if (options.full !== undefined && typeof options.full !== 'boolean') {
+    throw argumentError(`${fn}: options.full`, 'a boolean', options.full);
   }
-  return checked;
+  return options;
 }
 
 function urlContext(context: KeyContext): 'path' | 'query' | undefined {
