@@ -14,7 +14,7 @@ import * as java from '../../src/java.ts';
 import * as migrate from '../../src/migrate/index.ts';
 import * as schema from '../../src/schema/index.ts';
 import * as v1 from '../../src/wire/v1/index.ts';
-import { ownRecord } from '../helpers/arbitraries.ts';
+import { hostileString, ownRecord, WIRE_PIECES, wireString } from '../helpers/arbitraries.ts';
 
 /** An exported function, by name. */
 export interface Entry {
@@ -37,72 +37,14 @@ export const entries: readonly Entry[] = [
   .map(([name, fn]) => ({ name, fn: fn as Entry['fn'] }))
   .sort((a, b) => (a.name < b.name ? -1 : 1));
 
-/** Pieces that break Rest.li codecs, URL and header parsers, and object builders. */
-const PIECES = [
-  '&',
-  '=',
-  '+',
-  '.',
-  '[',
-  ']',
-  '~',
-  '%',
-  '%0A',
-  '%2',
-  '%zz',
-  '%25',
-  '(',
-  ')',
-  ',',
-  ':',
-  "'",
-  "''",
-  '$',
-  '$$',
-  '-',
-  '\r',
-  '\n',
-  '\r\n',
-  '\r\n ',
-  ' ',
-  '\t',
-  '#',
-  '?',
-  '/',
-  '//',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'toString',
-  'List(',
-  'List()',
-  '()',
-  '(:)',
-  'é',
-  '😛',
-  '\ud800',
-  '\u2028',
-  '\u0000',
-  'a',
-  '0',
-  'ids',
-  'q',
-  'action',
-  'fields',
-  '$params',
-  '1.0.0',
-  '2.0.0',
-  'urn:li:a:',
-  'multipart/mixed; boundary=b',
-  '--b',
-  'GET',
-  'POST',
-];
-
-/** Strings assembled from the pieces and random text, `''` included. */
-export const hostileString: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 8 })
-  .map((parts) => parts.join(''));
+/**
+ * Strings for the harness: the shared wire pieces (up to 8 with random text between) and the
+ * round-trip matrix's hostile names, both from test/helpers/arbitraries.ts.
+ */
+const fuzzString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: wireString(8) },
+  { weight: 1, arbitrary: hostileString },
+);
 
 /** Option and request field names the API reads, so that objects reach deep code. */
 const FIELD_NAMES = [
@@ -189,14 +131,17 @@ export function deep(depth: number, kind: 'array' | 'object'): unknown {
 export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    hostileString,
+    fuzzString,
     WRONG_TYPES,
     SPECIAL_OBJECTS,
     fc.constantFrom('1.0.0', '2.0.0', 'primitive', 'compound', 'complex', 'query', 'path'),
     fc.array(tie('value'), { maxLength: 3 }),
     fc
       .array(
-        fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES, ...PIECES), hostileString), tie('value')),
+        fc.tuple(
+          fc.oneof(fc.constantFrom(...FIELD_NAMES, ...WIRE_PIECES), fuzzString),
+          tie('value'),
+        ),
         { maxLength: 4 },
       )
       .map((pairs) => ownRecord(pairs)),
