@@ -5,7 +5,7 @@
  * reproducer; the slice tolerates exactly those, the full run reports them.
  */
 import { writeFileSync } from 'node:fs';
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   argumentsFor,

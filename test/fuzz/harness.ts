@@ -6,7 +6,7 @@
  * with the input (n against 10n). `fuzz.test.ts` runs a short fixed-seed slice in `npm test`;
  * `npm run fuzz` runs the full pass and prints its figures (see docs/fuzzing.md).
  */
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 import { RestliError } from '../../src/errors.ts';
 import * as http from '../../src/http/index.ts';
 import * as root from '../../src/index.ts';

@@ -4,7 +4,7 @@
  * locally prints its seed and counterexample: add it as a table row. The mutation run
  * (RESTLI_MUTATION, see test/helpers/linear.ts) also fixes the seed and makes 25 runs the default.
  */
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 
 if (process.env.CI) fc.configureGlobal({ seed: 20261122 });
 if (process.env.RESTLI_MUTATION === '1') fc.configureGlobal({ seed: 20261122, numRuns: 25 });

@@ -4,7 +4,7 @@
  * with comment markers and entities, property names that need escaping, longs beyond 2^53,
  * NaN and infinities, `__proto__` keys.
  */
-import { fc } from '@fast-check/vitest';
+import * as fc from 'fast-check';
 import type {
   DataSchema,
   EnumSchema,
