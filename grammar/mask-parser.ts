@@ -136,6 +136,7 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   const tree: MaskTree = {};
   parser.targets = [tree];
   withStackGuard(
+    parser,
     () => parser!.mask(),
     input,
     () => parser!.deepestOpenOffset(),

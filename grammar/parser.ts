@@ -244,6 +244,7 @@ function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): 
   parser.input = tokens as IToken[];
   parser.resetContainers();
   const value = withStackGuard(
+    parser,
     () => parser.element(),
     input,
     () => parser.deepestOpenOffset(),

@@ -44,7 +44,6 @@ import {
 } from 'chevrotain';
 import type { RestliSourceSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
-import { isStackOverflow } from '../src/internal/stack.ts';
 import type { PegasusData } from '../src/types.ts';
 import { type PdlToken, pdlError, tokenizePdl } from './pdl-lexer.ts';
 import {
@@ -78,6 +77,7 @@ import {
   Typeref,
   Union,
 } from './pdl-tokens.ts';
+import { isParserOverflow } from './stack.ts';
 
 /** A name with where it was written. */
 export interface PdlName {
@@ -575,7 +575,7 @@ export function parsePdlDocument(source: string, maxDepth?: number): PdlDocument
     document = parser.document();
   } catch (error) {
     // Chains that nest without brackets (typeref = typeref = …) are bounded only by the stack.
-    if (isStackOverflow(error)) {
+    if (isParserOverflow(error, parser)) {
       throw pdlError('nesting too deep for the call stack', source, 0, 'DEPTH_EXCEEDED');
     }
     throw error;

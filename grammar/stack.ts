@@ -1,7 +1,8 @@
 /**
  * Running a recursive chevrotain rule safely: the scanners cap nesting at `maxDepth` before the
- * parser runs, so only a caller-raised `maxDepth` beyond what the call stack holds overflows it;
- * that overflow becomes a clean `DEPTH_EXCEEDED` at the deepest `(` reached, never a RangeError.
+ * parser runs, so only a caller-raised `maxDepth` beyond what the call stack holds, or a call
+ * made with most of the stack already used, overflows it; that overflow becomes a clean
+ * `DEPTH_EXCEEDED` at the deepest `(` reached, never a RangeError.
  *
  * @module
  */
@@ -9,15 +10,36 @@
 import { RestliSyntaxError } from '../src/errors.ts';
 import { isStackOverflow } from '../src/internal/stack.ts';
 
+/** The part of chevrotain's rule bookkeeping that shows an interrupted rule entry. */
+interface RuleBookkeeping {
+  RULE_STACK_IDX: number;
+}
+
+/**
+ * Whether `error`, thrown out of a chevrotain parser's rule, is a call-stack overflow.
+ *
+ * chevrotain (11.2) enters a rule inside the `try` whose `finally` leaves it: when the stack runs
+ * out on the call that records the entry, the `finally` still pops one rule, and at the root the
+ * "not all input parsed" check then asks for an array of length -1. That `RangeError: Invalid
+ * array length` replaces the overflow. Its sign is the rule stack popped below empty (-1).
+ */
+export function isParserOverflow(error: unknown, parser: object): boolean {
+  return (
+    isStackOverflow(error) ||
+    (error instanceof RangeError && (parser as RuleBookkeeping).RULE_STACK_IDX < -1)
+  );
+}
+
 /**
  * `rule()`, with a call-stack overflow reported as `DEPTH_EXCEEDED` at `deepestOpenOffset()`.
  *
  * @example
  * ```ts
- * withStackGuard(() => 1, '', () => 0); // 1
+ * withStackGuard({ RULE_STACK_IDX: -1 }, () => 1, '', () => 0); // 1
  * ```
  */
 export function withStackGuard<T>(
+  parser: object,
   rule: () => T,
   input: string,
   deepestOpenOffset: () => number,
@@ -25,8 +47,8 @@ export function withStackGuard<T>(
   try {
     return rule();
   } catch (error) {
-    // The one test for an overflow (src/internal/stack.ts): another RangeError is a bug to see.
-    if (isStackOverflow(error)) {
+    // The one test for an overflow: another RangeError is a bug to see.
+    if (isParserOverflow(error, parser)) {
       throw new RestliSyntaxError(
         'DEPTH_EXCEEDED',
         'nesting too deep for the call stack',

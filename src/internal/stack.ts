@@ -5,9 +5,15 @@
  * @module
  */
 
-/** Whether `error` is the engine's "Maximum call stack size exceeded" (V8, SpiderMonkey, JSC). */
+/**
+ * Whether `error` is the engine's call-stack overflow: V8's and JavaScriptCore's `RangeError:
+ * Maximum call stack size exceeded`, SpiderMonkey's `InternalError: too much recursion` (not a
+ * RangeError).
+ */
 export function isStackOverflow(error: unknown): boolean {
-  return (
-    error instanceof RangeError && /call stack|too much recursion/i.test(String(error.message))
-  );
+  // Substring tests, not a regular expression: the stack has just run out, and V8's regular
+  // expressions need native stack of their own.
+  return error instanceof RangeError
+    ? error.message.includes('call stack')
+    : error instanceof Error && error.message === 'too much recursion';
 }
