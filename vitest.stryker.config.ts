@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { fastCheckChainDepth, inlineFastCheck } from './test/helpers/fast-check-chain.ts';
 
 /**
  * The test set the mutation check (`npm run mutation`, stryker.config.mjs) runs against each
@@ -9,7 +10,9 @@ import { defineConfig } from 'vitest/config';
  * instrumented sources never match the build's input hash) for tests that are not run here.
  */
 export default defineConfig({
+  plugins: [fastCheckChainDepth()],
   test: {
+    server: inlineFastCheck,
     // The tests of the module being mutated: MUTATION_TESTS (comma-separated globs) names them per
     // slice (see docs/mutation.md), so the score says whether the module's own tests can fail. The
     // default is every test that imports these modules directly. Never the CLI, build, browser,
