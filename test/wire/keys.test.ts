@@ -3,9 +3,11 @@ import {
   type CompoundKey,
   decodeKey,
   encodeKey,
+  inferKeyKind,
   type Key,
   type KeyContext,
   type KeyKind,
+  type KeyOptions,
 } from '../../src/wire/keys.ts';
 import { asDecoded } from '../helpers/arbitraries.ts';
 import { referenceUrlEscape } from '../helpers/reference.ts';
@@ -137,6 +139,40 @@ describe('keys by hand', () => {
       decodeKey('urn%3Ali%3Aendorsement%3A%28urn%3Ali%3Aperson%3A2qXA98-mVk%2C65761962366%29'),
     ).toBe('urn:li:endorsement:(urn:li:person:2qXA98-mVk,65761962366)');
     expect(decodeKey('a+b%2Fc', { version: '1.0.0' })).toBe('a b/c');
+  });
+});
+
+describe('the kind of a key the caller does not name', () => {
+  test.each([
+    [42, 'primitive'],
+    ['a', 'primitive'],
+    ['', 'primitive'],
+    [10n, 'primitive'],
+    [false, 'primitive'],
+    [{ a: 1, b: 'x' }, 'compound'],
+    [{}, 'compound'],
+    // null and undefined parts are not nested values (encodeKey refuses or skips them).
+    [{ a: null }, 'compound'],
+    [{ a: undefined }, 'compound'],
+    [{ a: 1, $params: {} }, 'complex'],
+    [{ $params: 1 }, 'complex'],
+    [{ a: { b: 1 } }, 'complex'],
+    [{ a: 1, b: [1] }, 'complex'],
+  ] as const)('inferKeyKind(%s) is %s', (key, kind) => {
+    expect(inferKeyKind(key)).toBe(kind);
+  });
+
+  test.each([
+    [{ memberId: 1, groupId: 2 }, {}, '(groupId:2,memberId:1)'],
+    [{ memberId: 1, groupId: 2 }, { version: '1.0.0' }, 'groupId=2&memberId=1'],
+    [{ id: 1, $params: { v: 'x' } }, { context: 'header' }, '(id:1)'],
+    [{ id: 1, $params: { v: 'x' } }, {}, '($params:(v:x),id:1)'],
+    [{ id: 1, $params: { v: 'x' } }, { version: '1.0.0' }, '$params.v=x&id=1'],
+    [{ a: { b: 'c d' } }, { version: '1.0.0', context: 'query' }, 'a.b%3Dc%2Bd'],
+    ['a b', { version: '1.0.0' }, 'a+b'],
+    ['a b', {}, 'a%20b'],
+  ] as const)('encodeKey(%j, %j) without a kind is %s', (key, options, expected) => {
+    expect(encodeKey(key as Key, options as KeyOptions)).toBe(expected);
   });
 });
 
