@@ -36,12 +36,6 @@ export interface ValueToken
   dEnd: number;
 }
 
-/** Options of {@link tokenize}. */
-export interface ScanOptions {
-  maxDepth: number;
-  invalidUtf8: InvalidUtf8;
-}
-
 /**
  * Token objects reused from one call to the next: decoding is synchronous and the parser reads
  * the tokens only inside the call, so a token object per token per call is pure garbage. Tokens
@@ -104,12 +98,11 @@ function put(
  * that is not UTF-8 takes the piece-by-piece path, which finds the reference's error or writes
  * U+FFFD.
  */
-export function tokenize(input: string, options: ScanOptions): ValueToken[] {
+export function tokenize(input: string, maxDepth: number, invalidUtf8: InvalidUtf8): ValueToken[] {
   const n = input.length;
   // The vector is shared too: grown once, it is reused (its length is set at the end).
   const tokens = shared;
-  const replace = options.invalidUtf8 === 'replace';
-  const maxDepth = options.maxDepth;
+  const replace = invalidUtf8 === 'replace';
   let k = 0;
   let depth = 0;
   let start = 0;

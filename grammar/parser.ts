@@ -235,18 +235,14 @@ class ValueParser extends EmbeddedActionsParser {
 
 let parser: ValueParser | undefined;
 
-/** Options of {@link parseValue}. */
-export interface ParseValueOptions {
-  maxDepth: number;
-  invalidUtf8: InvalidUtf8;
-}
-
 /**
- * Parses one 2.0 element. The parser is built on first use: `performSelfAnalysis` costs a few
- * milliseconds that a client which never decodes should not pay.
+ * Parses one 2.0 element under the limits `maxDepth` and `invalidUtf8` (two arguments, not an
+ * options object: an object per call is garbage). The parser is built on first use:
+ * `performSelfAnalysis` costs a few milliseconds that a client which never decodes should not
+ * pay.
  */
-export function parseValue(input: string, options: ParseValueOptions): RestliData {
-  const tokens = tokenize(input, options);
+export function parseValue(input: string, maxDepth: number, invalidUtf8: InvalidUtf8): RestliData {
+  const tokens = tokenize(input, maxDepth, invalidUtf8);
   parser ??= new ValueParser(false);
   try {
     return parseTokens(parser, input, tokens);

@@ -48,10 +48,7 @@ export function decode(text: string, options?: DecodeOptions): RestliData {
   const invalidUtf8 = invalidUtf8Of(options);
   const scalar = decodeScalar(text, invalidUtf8);
   if (scalar !== undefined) return scalar;
-  return grammars().value.parseValue(text, {
-    maxDepth: maxDepthOf(options),
-    invalidUtf8,
-  });
+  return grammars().value.parseValue(text, maxDepthOf(options), invalidUtf8);
 }
 
 /**

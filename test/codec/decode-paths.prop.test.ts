@@ -73,7 +73,7 @@ describe('the direct scalar path against the grammar path', () => {
     'a value with no grammar character: same value or same error',
     (text, invalidUtf8) => {
       const direct = outcome(() => decodeScalar(text, invalidUtf8));
-      const grammar = outcome(() => parseValue(text, { maxDepth: DEFAULT_MAX_DEPTH, invalidUtf8 }));
+      const grammar = outcome(() => parseValue(text, DEFAULT_MAX_DEPTH, invalidUtf8));
       if (text === '') {
         // Empty input is the grammar's to refuse; the direct path declines it.
         expect(direct).toEqual({ value: undefined });
@@ -87,7 +87,7 @@ describe('the direct scalar path against the grammar path', () => {
     'decode, whichever path it takes, agrees with the grammar path on any input',
     (text, invalidUtf8) => {
       expect(outcome(() => decode(text, { invalidUtf8 }))).toEqual(
-        outcome(() => parseValue(text, { maxDepth: DEFAULT_MAX_DEPTH, invalidUtf8 })),
+        outcome(() => parseValue(text, DEFAULT_MAX_DEPTH, invalidUtf8)),
       );
     },
   );
@@ -148,7 +148,7 @@ describe('the one-decode scanner against a piece-by-piece reference', () => {
     'same strings, or the same first error (escape, UTF-8 and depth errors in input order)',
     (text, invalidUtf8, maxDepth) => {
       const ours = outcome(() =>
-        tokenize(text, { invalidUtf8, maxDepth })
+        tokenize(text, maxDepth, invalidUtf8)
           .filter((t) => t.tokenType === StringToken)
           .map((t) => t.payload),
       );
