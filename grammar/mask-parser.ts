@@ -135,12 +135,7 @@ export function parseMask(input: string, maxDepth: number): MaskTree {
   parser.input = tokens as unknown as IToken[];
   const tree: MaskTree = {};
   parser.targets = [tree];
-  withStackGuard(
-    parser,
-    () => parser!.mask(),
-    input,
-    () => parser!.deepestOpenOffset(),
-  );
+  withStackGuard(parser, 'mask', input);
   const error = parser.errors[0];
   if (error !== undefined) {
     const [code, what] = error.message.split('\0') as [ErrorCode, string];

@@ -263,12 +263,7 @@ export function checkValueGrammar(): void {
 function parseTokens(parser: ValueParser, input: string, tokens: ValueToken[]): RestliData {
   // chevrotain reads only the fields ValueToken has (see lexer.ts).
   parser.load(tokens);
-  const value = withStackGuard(
-    parser,
-    () => parser.element(),
-    input,
-    () => parser.deepestOpenOffset(),
-  );
+  const value = withStackGuard(parser, 'element', input);
   // The `errors` getter clones the array on every read; the field behind it does not.
   const error = ((parser as unknown as { _errors?: IRecognitionException[] })._errors ??
     parser.errors)[0];
