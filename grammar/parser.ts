@@ -114,12 +114,14 @@ class ValueParser extends EmbeddedActionsParser {
   readonly element = this.RULE('element', (): RestliData => this.OR(this.elementAlternatives));
 
   /**
-   * The map and list under construction, innermost last. The repetitions below read the current
-   * container from here rather than capturing it, so that their options objects and closures are
-   * built once, not on every map and list. `parseTokens` resets it before each parse.
+   * The maps under construction, innermost last, and the items of the lists under construction,
+   * the innermost list's on top. The repetitions below read them from here rather than capturing
+   * a container, so that their options objects and closures are built once, not on every map and
+   * list. A list is cut from the item stack when it closes: an array of its exact length, where
+   * pushing onto an empty array would reserve room for 17 items. `load` empties both.
    */
   private maps: RestliDataMap[] = [];
-  private lists: RestliData[][] = [];
+  private items: RestliData[] = [];
 
   // Each entry: STRING ":" element. `MANY_SEP` reads the separators with a plain token test
   // (no lookahead function per item, as `MANY` has). No ACTION wrappers around the stores: during
@@ -135,11 +137,11 @@ class ValueParser extends EmbeddedActionsParser {
     },
   };
 
-  private readonly items = {
+  private readonly listItems = {
     SEP: ItemSep,
     DEF: () => {
       const value = this.OR1(this.itemAlternatives);
-      this.lists[this.lists.length - 1]!.push(value);
+      this.items.push(value);
     },
   };
 
@@ -154,12 +156,13 @@ class ValueParser extends EmbeddedActionsParser {
   });
 
   readonly list = this.RULE('list', (): RestliData[] => {
-    const list: RestliData[] = [];
     this.CONSUME(ListStart);
-    this.lists.push(list);
-    this.MANY_SEP(this.items);
-    this.lists.pop();
+    // A nested list pushes its items above these and cuts them off before this one goes on.
+    const start = this.items.length;
+    this.MANY_SEP(this.listItems);
     this.CONSUME(ObjEnd);
+    const list = this.items.slice(start);
+    this.items.length = start;
     return list;
   });
 
@@ -214,8 +217,13 @@ class ValueParser extends EmbeddedActionsParser {
     state.RULE_STACK_IDX = -1;
     state.RULE_OCCURRENCE_STACK_IDX = -1;
     state._errors.length = 0;
+    this.release();
+  }
+
+  /** Lets go of the containers of a parse that stopped half-way (they may hold a large value). */
+  release(): void {
     this.maps.length = 0;
-    this.lists.length = 0;
+    this.items.length = 0;
   }
 
   /**
@@ -249,6 +257,7 @@ export function parseValue(input: string, maxDepth: number, invalidUtf8: Invalid
   } finally {
     // Reused tokens would otherwise keep a large input alive until the next call.
     if (input.length > 65_536) releaseTokens(tokens.length);
+    parser.release();
   }
 }
 

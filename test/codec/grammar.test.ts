@@ -25,6 +25,15 @@ describe('one parser for every call', () => {
     );
   });
 
+  test('lists nested in lists and maps each get their own items', () => {
+    expect(decode('List(List(1,List()),(a:List(2,3),b:List(List(4))),5,List())')).toEqual([
+      ['1', []],
+      { a: ['2', '3'], b: [['4']] },
+      '5',
+      [],
+    ]);
+  });
+
   test('a long input then a short one: the short one sees only its own tokens', () => {
     decode(`List(${'1,'.repeat(1000)}2)`);
     expect(decode('(x:y)')).toEqual({ x: 'y' });
