@@ -144,9 +144,12 @@ const lazyGrammars = {
   name: 'lazy-grammars',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]codec[\\/]grammars\.ts$/ }, () => {
-      const fields = grammarImports().map(({ name, path }) => `${name}: require('${path}')`);
+      // One getter per grammar: a decode loads the value grammar, not the PDL and mask ones.
+      const fields = grammarImports().map(
+        ({ name, path }) => `get ${name}() { return (loaded.${name} ??= require('${path}')); }`,
+      );
       return {
-        contents: `let loaded; export function grammars() { return (loaded ??= { ${fields.join(', ')} }); }`,
+        contents: `const loaded = {}; const lazy = { ${fields.join(', ')} }; export function grammars() { return lazy; }`,
         loader: 'ts',
         resolveDir: dirname(GRAMMARS),
       };
