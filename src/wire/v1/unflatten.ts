@@ -213,24 +213,27 @@ export function unflattenV1Detailed(
   return unflattenMultimap(multimap, options, true);
 }
 
+/** Whether `multimap` is a Map of string names to arrays of strings, as unflattenV1 takes. */
+function isStringMultimap(multimap: unknown): multimap is ReadonlyMap<string, readonly string[]> {
+  if (!(multimap instanceof Map)) return false;
+  for (const [name, values] of multimap) {
+    if (typeof name !== 'string' || !Array.isArray(values)) return false;
+    if (values.some((v) => typeof v !== 'string')) return false;
+  }
+  return true;
+}
+
 function unflattenMultimap(
   multimap: ReadonlyMap<string, readonly string[]>,
   options: UnflattenV1Options | undefined,
   wantPaths: boolean,
 ): DecodedQueryV1 {
-  if (!(multimap instanceof Map)) {
+  if (!isStringMultimap(multimap)) {
     throw argumentError('unflattenV1: multimap', 'a Map of names to lists of strings', multimap);
   }
   expectOptions(options, 'unflattenV1: options');
   const params: Param[] = [];
   for (const [name, values] of multimap) {
-    if (
-      typeof name !== 'string' ||
-      !Array.isArray(values) ||
-      values.some((v) => typeof v !== 'string')
-    ) {
-      throw argumentError('unflattenV1: multimap', 'a Map of names to lists of strings', multimap);
-    }
     params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
   }
   return unflatten(params, maxDepthOf(options), wantPaths);
