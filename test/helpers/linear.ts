@@ -26,9 +26,17 @@ export function timeRatio(run: (n: number) => void, n: number, repeats = 5): num
   return large / Math.max(small, 0.5);
 }
 
-/** Asserts that `run` grows linearly from size n to 10n. */
+/**
+ * Asserts that `run` grows linearly from size n to 10n. A ratio over the bound is measured again
+ * one step up, from 10n to 100n, as the fuzz harness does (docs/fuzzing.md): where the step from
+ * n to 10n leaves the caches, or a loaded machine (a mutation run, the other test files) slows
+ * the larger run, linear work gives ~10 there, while quadratic work gives ~100 at every step.
+ * (`convertUrl` of 10 000 slashes with an IDL: n -> 10n measured 63-73 under load and ~24 on a
+ * quiet machine; 10n -> 100n is ~10.)
+ */
 export function expectLinear(run: (n: number) => void, n: number, bound = 50): void {
-  expect(timeRatio(run, n)).toBeLessThan(bound);
+  if (timeRatio(run, n) < bound) return;
+  expect(timeRatio(run, 10 * n, 3)).toBeLessThan(bound);
 }
 
 /**
