@@ -21,7 +21,6 @@ import {
   expectString,
   expectVersion,
   isPlainRecord,
-  valueText,
 } from '../internal/args.ts';
 import { checkLength, invalidUtf8Of, maxLengthOf } from '../internal/limits.ts';
 import { numberText } from '../internal/number-text.ts';
@@ -182,9 +181,7 @@ export function encodeKey(key: Key, options?: KeyOptions): string {
     // In a v1 query the whole `a=1&b=2` is one value, so it is escaped again (spec d.5).
     return context === 'query' ? encodeUriComponent(text, 'QUERY_PARAM', false) : text;
   }
-  if (kind !== 'complex') {
-    throw new RestliEncodeError('INVALID_KEY', `unknown key kind ${valueText(kind)}`, '$');
-  }
+  // kind is 'complex' here: checkKeyOptions admits the three kinds only.
   const full = context === 'header' ? false : context === 'body' ? (options?.full ?? true) : true;
   const map = complexMap(key, full);
   if (version === V2) return encode(map, { context: urlContext(context) ?? 'body' });
@@ -339,14 +336,15 @@ function glueValuePieces(pieces: string[]): void {
   pieces.length = out;
 }
 
-/** v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`; the reading with more parts wins. */
+/**
+ * v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`. As Java's server does, both readings are
+ * tried, always (`a=b=c:d` is a legacy key with one part, `a=b=c`); when both succeed, the one
+ * with more parts wins.
+ */
 function decodeCompoundV1(text: string, invalidUtf8: InvalidUtf8): RestliDataMap {
   const modern = readParts(text, '&', '=', true, invalidUtf8);
-  const legacy =
-    text.includes(';') || (text.includes(':') && !text.includes('='))
-      ? readParts(text, ';', ':', false, invalidUtf8)
-      : undefined;
-  if (legacy?.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
+  const legacy = readParts(text, ';', ':', false, invalidUtf8);
+  if (legacy.ok && (!modern.ok || legacy.map.size > modern.map.size)) return toMap(legacy.map);
   if (modern.ok) return toMap(modern.map);
   throw new RestliSyntaxError(
     'INVALID_KEY_FORMAT',

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { RestliEncodeError, RestliError } from '../../src/errors.ts';
 import {
   type CompoundKey,
   decodeKey,
@@ -10,6 +11,7 @@ import {
   type KeyOptions,
 } from '../../src/wire/keys.ts';
 import { asDecoded } from '../helpers/arbitraries.ts';
+import { thrown } from '../helpers/errors.ts';
 import { referenceUrlEscape } from '../helpers/reference.ts';
 import { keyOf } from '../helpers/requests.ts';
 import { fromJava, vectorsOf } from '../helpers/vectors.ts';
@@ -149,6 +151,7 @@ describe('the kind of a key the caller does not name', () => {
     ['', 'primitive'],
     [10n, 'primitive'],
     [false, 'primitive'],
+    [null, 'primitive'],
     [{ a: 1, b: 'x' }, 'compound'],
     [{}, 'compound'],
     // null and undefined parts are not nested values (encodeKey refuses or skips them).
@@ -173,6 +176,183 @@ describe('the kind of a key the caller does not name', () => {
     ['a b', {}, 'a%20b'],
   ] as const)('encodeKey(%j, %j) without a kind is %s', (key, options, expected) => {
     expect(encodeKey(key as Key, options as KeyOptions)).toBe(expected);
+  });
+
+  test('no options at all: a 2.0 path key of the inferred kind', () => {
+    expect(encodeKey({ memberId: 1, groupId: 2 })).toBe('(groupId:2,memberId:1)');
+    expect(encodeKey({ id: 1, $params: { v: 'x' } })).toBe('($params:(v:x),id:1)');
+    expect(encodeKey('a b')).toBe('a%20b');
+    expect(encodeKey(true)).toBe('true');
+    expect(decodeKey('a%20b')).toBe('a b');
+  });
+});
+
+describe('keys by hand: the rest of the spec', () => {
+  test.each([
+    // Booleans are primitive keys (spec d.1), written as Java's toString writes them.
+    [true, {}, 'true'],
+    [false, { version: '1.0.0' }, 'false'],
+    [false, { context: 'query' }, 'false'],
+    // An undefined compound part is left out, as a map entry is.
+    [{ a: 1, b: undefined }, { kind: 'compound' }, '(a:1)'],
+    [{ a: 1, b: undefined }, { kind: 'compound', version: '1.0.0' }, 'a=1'],
+    // A 2.0 compound key in a query is a query value: URL-escaped for a query (d.2, d.4).
+    [{ a: 'x y' }, { kind: 'compound', context: 'query' }, '(a:x%20y)'],
+    [{ a: 'x y' }, { kind: 'compound', context: 'header' }, '(a:x y)'],
+    // A v1 primitive batch id is a query value: UriComponent QUERY_PARAM, not URLEncoder (d.5).
+    ['a b', { version: '1.0.0', context: 'query' }, 'a%20b'],
+    ['a b', { version: '1.0.0', context: 'path' }, 'a+b'],
+    // `full` is read in a body only: paths and queries always carry $params (d.3).
+    [{ id: 1, $params: { v: 'x' } }, { context: 'path', full: false }, '($params:(v:x),id:1)'],
+    [{ id: 1, $params: { v: 'x' } }, { context: 'query', full: false }, '($params:(v:x),id:1)'],
+    [{ id: 1, $params: { v: 'x' } }, { context: 'body', full: false }, '(id:1)'],
+    [{ id: 1, $params: { v: 'x' } }, { context: 'body' }, '($params:(v:x),id:1)'],
+  ] as const)('encodeKey(%j, %j) is %s', (key, options, expected) => {
+    expect(encodeKey(key as Key, options as KeyOptions)).toBe(expected);
+  });
+
+  test.each([
+    [
+      () => encodeKey({ a: 1 }, { kind: 'primitive' }),
+      'UNSUPPORTED_VALUE',
+      'object is not a primitive key value',
+      '$',
+    ],
+    [
+      () => encodeKey({ a: null } as never, { kind: 'compound' }),
+      'UNSUPPORTED_VALUE',
+      'null is not a primitive key value',
+      '$.a',
+    ],
+    [
+      () => encodeKey({ a: 1, b: { c: 2 } } as never, { kind: 'compound' }),
+      'UNSUPPORTED_VALUE',
+      'object is not a primitive key value',
+      '$.b',
+    ],
+    [
+      () => encodeKey('abc', { kind: 'compound' }),
+      'INVALID_KEY',
+      'a compound key must be a plain object',
+      '$',
+    ],
+    [
+      () => encodeKey(5, { kind: 'complex' }),
+      'INVALID_KEY',
+      'a complex key must be a plain object',
+      '$',
+    ],
+  ])('%s: %s, %s at %s', (run, code, reason, path) => {
+    const error = thrown(run, RestliEncodeError);
+    expect(error.code).toBe(code);
+    expect(error.reason).toBe(reason);
+    expect(error.path).toBe(path);
+    expect(error.message).toBe(`${reason} at ${path}`);
+  });
+
+  test.each([
+    [
+      () => encodeKey(null as never),
+      'INVALID_ARGUMENT',
+      'encodeKey: key must be a string, number, bigint, boolean or plain object, not null',
+    ],
+    [
+      () => encodeKey('a', { kind: 'simple' as never }),
+      'INVALID_ARGUMENT',
+      `encodeKey: options.kind must be 'primitive', 'compound' or 'complex', not the string "simple"`,
+    ],
+    [
+      () => decodeKey('a', { context: 'url' as never }),
+      'INVALID_ARGUMENT',
+      `decodeKey: options.context must be 'path', 'query', 'header' or 'body', not the string "url"`,
+    ],
+    [
+      () => encodeKey('a', { version: '3.0.0' as never }),
+      'INVALID_VERSION',
+      'encodeKey: unsupported protocol version 3.0.0',
+    ],
+    [
+      () => encodeKey('a', { full: 'yes' as never }),
+      'INVALID_ARGUMENT',
+      'encodeKey: options.full must be a boolean, not the string "yes"',
+    ],
+  ])('%s: %s', (run, code, message) => {
+    const error = thrown(run, RestliError);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+  });
+
+  test.each([
+    ['abc', 'compound', "input 'abc' is not a valid CompoundKey"],
+    ['List(a)', 'compound', "input 'List(a)' is not a valid CompoundKey"],
+    ['List(a)', 'complex', "input 'List(a)' is not a valid ComplexKey"],
+    ["''", 'complex', "input '''' is not a valid ComplexKey"],
+  ] as const)('decodeKey(%j, %s): a v2 key of parts must be a map', (text, kind, reason) => {
+    const error = thrown(() => decodeKey(text, { kind }));
+    expect(error.code).toBe('INVALID_COMPOUND_KEY');
+    expect(error.reason).toBe(reason);
+    expect(error.offset).toBe(0);
+  });
+
+  test('the limits reach every reader', () => {
+    const replace = { invalidUtf8: 'replace' } as const;
+    expect(decodeKey('a%FF', { version: '1.0.0', ...replace })).toBe('a\uFFFD');
+    expect(decodeKey('a%FF', replace)).toBe('a\uFFFD');
+    expect(decodeKey('(a:%FF)', { kind: 'compound', ...replace })).toEqual({ a: '\uFFFD' });
+    expect(
+      decodeKey('a%3D%FF', { kind: 'compound', version: '1.0.0', context: 'query', ...replace }),
+    ).toEqual({ a: '\uFFFD' });
+    expect(decodeKey('a=%FF', { kind: 'complex', version: '1.0.0', ...replace })).toEqual({
+      a: '\uFFFD',
+    });
+    expect(thrown(() => decodeKey('(a:1)', { kind: 'compound', maxDepth: 0 })).code).toBe(
+      'DEPTH_EXCEEDED',
+    );
+    for (const context of ['path', 'body'] as const) {
+      const error = thrown(() =>
+        decodeKey('a.b.c=1', { kind: 'complex', version: '1.0.0', context, maxDepth: 1 }),
+      );
+      expect([error.code, error.offset]).toEqual(['DEPTH_EXCEEDED', 3]);
+    }
+    expect(decodeKey('a.b.c=1', { kind: 'complex', version: '1.0.0', maxDepth: 2 })).toEqual({
+      a: { b: { c: '1' } },
+    });
+  });
+
+  // The offset is the first character that is no hex digit, as everywhere (decode's convention).
+  test('v1 complex keys: offsets of a bad escape in the whole key', () => {
+    const name = thrown(() => decodeKey('b=1&%zz=1', { kind: 'complex', version: '1.0.0' }));
+    expect([name.code, name.offset, name.input]).toEqual(['MALFORMED_ESCAPE', 5, 'b=1&%zz=1']);
+    const value = thrown(() => decodeKey('b=1&a=%zz', { kind: 'complex', version: '1.0.0' }));
+    expect([value.code, value.offset, value.input]).toEqual(['MALFORMED_ESCAPE', 7, 'b=1&a=%zz']);
+  });
+
+  test('v1 complex keys in a request body: raw pairs, a piece without `=` has an empty value', () => {
+    const body = { kind: 'complex', version: '1.0.0', context: 'body' } as const;
+    expect(decodeKey('a&b=1', body)).toEqual({ a: '', b: '1' });
+    // After the first pair, a piece without `=` is the rest of the previous value (`v&w`).
+    expect(decodeKey('a=v&w&b=1', body)).toEqual({ a: 'v&w', b: '1' });
+  });
+
+  test('v1 compound keys: both syntaxes tried, as the Java server does (spec d.2)', () => {
+    const v1 = { kind: 'compound', version: '1.0.0' } as const;
+    // Only the legacy reading parses: one part named `a=b=c`.
+    expect(decodeKey('a=b=c:d', v1)).toEqual({ 'a=b=c': 'd' });
+    // Both parse with one part each: the modern reading wins a tie.
+    expect(decodeKey('a=x:y', v1)).toEqual({ a: 'x:y' });
+    // Both parse: the one with more parts wins.
+    expect(decodeKey('a=1&b=2:3', v1)).toEqual({ a: '1', b: '2:3' });
+    expect(decodeKey('a:1;b:2=3', v1)).toEqual({ a: '1', b: '2=3' });
+    // Java's split drops trailing empty pieces.
+    expect(decodeKey('a=1&&', v1)).toEqual({ a: '1' });
+    expect(decodeKey('a:1;', v1)).toEqual({ a: '1' });
+    // Bad escapes are reported at their offset in the key, in either syntax.
+    const modern = thrown(() => decodeKey('a=1&b=%zz', v1));
+    expect([modern.code, modern.offset]).toEqual(['MALFORMED_ESCAPE', 7]);
+    const legacy = thrown(() => decodeKey('a:1;b:%zz', v1));
+    expect([legacy.code, legacy.offset]).toEqual(['MALFORMED_ESCAPE', 7]);
+    const legacyName = thrown(() => decodeKey('a:1;%zz:1', v1));
+    expect([legacyName.code, legacyName.offset]).toEqual(['MALFORMED_ESCAPE', 5]);
   });
 });
 
