@@ -193,6 +193,11 @@ describe('keys by hand: the rest of the spec', () => {
     [true, {}, 'true'],
     [false, { version: '1.0.0' }, 'false'],
     [false, { context: 'query' }, 'false'],
+    // Negative zero is Java's -0.0 (docs/decisions.md), raw in a header and in 1.0 too.
+    [-0, {}, '-0.0'],
+    [-0, { context: 'header' }, '-0.0'],
+    [-0, { version: '1.0.0' }, '-0.0'],
+    [{ a: -0 }, { kind: 'compound', version: '1.0.0' }, 'a=-0.0'],
     // An undefined compound part is left out, as a map entry is.
     [{ a: 1, b: undefined }, { kind: 'compound' }, '(a:1)'],
     [{ a: 1, b: undefined }, { kind: 'compound', version: '1.0.0' }, 'a=1'],
