@@ -44,14 +44,16 @@ Options:
     const json = values.json === true;
     // Only the current line's result is kept: the JSON writer takes it right after the line.
     let current: ConvertResult | undefined;
+    // One options object for every line, not one per line.
+    const options = {
+      to: to as ProtocolVersionText,
+      ...(from ? { from: from as ProtocolVersionText } : {}),
+      ...(resources ? { resources } : {}),
+    };
     const failures = await runPipeline(
       inputsOf(positionals),
       (input, line) => {
-        const result = convertUrl(input, {
-          to: to as ProtocolVersionText,
-          ...(from ? { from: from as ProtocolVersionText } : {}),
-          ...(resources ? { resources } : {}),
-        });
+        const result = convertUrl(input, options);
         if (json) current = result;
         else {
           for (const w of result.warnings) {
