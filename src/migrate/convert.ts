@@ -196,9 +196,8 @@ function readOptions(url: unknown, options: unknown): Settings {
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw argumentError('options', 'an object', options);
   const o = options as ConvertOptions;
+  // Checked by the limits module (a number, not NaN), like every entry point's limits.
   const limits = decodeLimits(o);
-  if (typeof limits.maxLength !== 'number' || Number.isNaN(limits.maxLength))
-    throw argumentError('options.maxLength', 'a number', limits.maxLength);
   // The length limit comes before any per-part work.
   checkLength(url, limits.maxLength);
   if (o.to !== V1 && o.to !== V2)

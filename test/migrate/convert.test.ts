@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
+import { RestliError } from '../../src/errors.ts';
 import { buildUrl } from '../../src/http/url.ts';
 import { convertUrl } from '../../src/migrate/convert.ts';
 import { detectVersion } from '../../src/migrate/detect.ts';
 import type { Restspec, RestspecParameter, SchemaType } from '../../src/migrate/idl.ts';
 import { decodeQuery } from '../../src/wire/query.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
+import { thrown } from '../helpers/errors.ts';
 import { runs } from '../helpers/linear.ts';
 import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
 import { type Vector, vectorsOf } from '../helpers/vectors.ts';
@@ -529,5 +531,68 @@ describe('detection against the version a URL was built in', () => {
     // 'either' only for text both versions would write for some request.
     if (detectVersion(v1).version === 'either')
       expect(convertUrl(v1, { from: '1.0.0', to: '1.0.0' }).url).toBe(v1);
+  });
+});
+
+describe('options, checked before any work', () => {
+  test.each([
+    [
+      () => convertUrl(42 as never, { to: '2.0.0' }),
+      'INVALID_ARGUMENT',
+      'url must be a string, not the number 42',
+    ],
+    [
+      () => convertUrl('/a', 42 as never),
+      'INVALID_ARGUMENT',
+      'options must be an object, not the number 42',
+    ],
+    [
+      () => convertUrl('/a', [] as never),
+      'INVALID_ARGUMENT',
+      'options must be an object, not an array',
+    ],
+    [
+      () => convertUrl('/a', null as never),
+      'INVALID_ARGUMENT',
+      'options must be an object, not null',
+    ],
+    [
+      () => convertUrl('/a', { to: '2.0.0', maxLength: '5' as never }),
+      'INVALID_ARGUMENT',
+      'options.maxLength must be a number, not the string "5"',
+    ],
+    [
+      () => convertUrl('/a', { to: '3.0.0' as never }),
+      'INVALID_VERSION',
+      'unsupported target version 3.0.0',
+    ],
+    [
+      () => convertUrl('/a', {} as never),
+      'INVALID_VERSION',
+      'unsupported target version undefined',
+    ],
+    [
+      () => convertUrl('/a', { to: '2.0.0', from: '0.1' as never }),
+      'INVALID_VERSION',
+      'unsupported source version 0.1',
+    ],
+    [
+      () => convertUrl('/a', { to: '2.0.0', httpMethod: 5 as never }),
+      'INVALID_ARGUMENT',
+      'options.httpMethod must be a string, not the number 5',
+    ],
+  ])('%s: %s', (run, code, message) => {
+    const error = thrown(run, RestliError);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+  });
+
+  test('a valid from and httpMethod are taken', () => {
+    expect(convertUrl('/a', { to: '2.0.0', from: '1.0.0', httpMethod: 'get' })).toEqual({
+      url: '/a',
+      from: '1.0.0',
+      to: '2.0.0',
+      warnings: [],
+    });
   });
 });
