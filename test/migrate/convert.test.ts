@@ -596,3 +596,79 @@ describe('options, checked before any work', () => {
     });
   });
 });
+
+describe('with an IDL, the HTTP verb and the form of the URL choose the method', () => {
+  // Each method declares its own array parameter: in the translation only the chosen method's
+  // parameter is a List; when no method can be told (no verb, a POST without a key, a verb
+  // Rest.li has no method for), every method's parameters apply.
+  const ARRAY = '{ "type" : "array", "items" : "string" }';
+  const PARAMS: Record<string, string> = {
+    get: 'g',
+    batch_get: 'bg',
+    get_all: 'ga',
+    update: 'u',
+    batch_update: 'bu',
+    delete: 'd',
+    batch_delete: 'bd',
+    partial_update: 'pu',
+    batch_partial_update: 'bpu',
+  };
+  const items: Restspec = {
+    name: 'items',
+    path: '/items',
+    collection: {
+      identifier: { name: 'id', type: 'string' },
+      supports: Object.keys(PARAMS),
+      methods: Object.entries(PARAMS).map(([method, name]) => ({
+        method,
+        parameters: [{ name, type: ARRAY }],
+      })),
+      entity: { path: '/items/{id}' },
+    },
+  } as Restspec;
+  const settings: Restspec = {
+    name: 'settings',
+    path: '/settings',
+    simple: {
+      supports: ['get', 'update'],
+      methods: [
+        { method: 'get', parameters: [{ name: 'g', type: ARRAY }] },
+        { method: 'update', parameters: [{ name: 'u', type: ARRAY }] },
+      ],
+      entity: { path: '/settings' },
+    },
+  } as Restspec;
+  const query = Object.values(PARAMS)
+    .map((name) => `${name}=1`)
+    .join('&');
+
+  test.each([
+    ['GET', '/items/k', 'get'],
+    ['GET', '/items?ids=a&ids=b', 'batch_get'],
+    ['GET', '/items', 'get_all'],
+    ['get', '/items/k', 'get'],
+    ['PUT', '/items/k', 'update'],
+    ['PUT', '/items?ids=a&ids=b', 'batch_update'],
+    ['DELETE', '/items/k', 'delete'],
+    ['DELETE', '/items?ids=a&ids=b', 'batch_delete'],
+    ['POST', '/items/k', 'partial_update'],
+    ['POST', '/items?ids=a&ids=b', 'batch_partial_update'],
+    ['POST', '/items', undefined],
+    ['PATCH', '/items/k', undefined],
+    [undefined, '/items/k', undefined],
+    ['GET', '/settings', 'get'],
+    ['PUT', '/settings', 'update'],
+  ] as const)('%s %s: %s', (verb, path, method) => {
+    const url = `${path}${path.includes('?') ? '&' : '?'}${query}`;
+    const { url: out } = convertUrl(url, {
+      to: '2.0.0',
+      from: '1.0.0',
+      resources: [items, settings],
+      ...(verb ? { httpMethod: verb } : {}),
+    });
+    const lists = Object.values(PARAMS).filter(
+      (name) => out.includes(`&${name}=List(1)`) || out.includes(`?${name}=List(1)`),
+    );
+    expect(lists).toEqual(method === undefined ? Object.values(PARAMS) : [PARAMS[method]]);
+  });
+});
