@@ -672,3 +672,59 @@ describe('with an IDL, the HTTP verb and the form of the URL choose the method',
     expect(lists).toEqual(method === undefined ? Object.values(PARAMS) : [PARAMS[method]]);
   });
 });
+
+describe('what convertUrl reports besides the URL', () => {
+  test("a key's guessed kind is worth a warning only when the version changes", () => {
+    const guessed = {
+      code: 'KEY_KIND_GUESSED',
+      message: 'read as a compound key from its form; without an IDL it could also be a string key',
+    };
+    expect(convertUrl('/people/a=1&b=2', { to: '1.0.0', from: '1.0.0' }).warnings).toEqual([]);
+    expect(convertUrl('/people/(a:1,b:2)', { to: '2.0.0', from: '2.0.0' }).warnings).toEqual([]);
+    expect(convertUrl('/people/a=1&b=2', { to: '2.0.0', from: '1.0.0' }).warnings).toEqual([
+      { ...guessed, where: 'a=1&b=2' },
+    ]);
+    expect(convertUrl('/people/(a:1,b:2)', { to: '1.0.0', from: '2.0.0' }).warnings).toEqual([
+      { ...guessed, where: '(a:1,b:2)' },
+    ]);
+  });
+
+  test('a path no loaded IDL matches: a warning naming it, and the heuristics', () => {
+    const items: Restspec = {
+      name: 'items',
+      path: '/items',
+      collection: {
+        identifier: { name: 'id', type: 'string' },
+        supports: ['get'],
+        entity: { path: '/items/{id}' },
+      },
+    };
+    expect(convertUrl('/nope/1', { to: '2.0.0', resources: [items] }).warnings).toEqual([
+      {
+        code: 'RESOURCE_NOT_FOUND',
+        where: '/nope/1',
+        message: 'no loaded IDL matches this path; heuristics apply',
+      },
+    ]);
+  });
+
+  test('the `?` stays when the query was empty, and goes when only ignored pieces were there', () => {
+    expect(convertUrl('/a?', { to: '2.0.0' }).url).toBe('/a?');
+    expect(convertUrl('/a?=1', { to: '2.0.0' }).url).toBe('/a');
+    expect(convertUrl('/a', { to: '2.0.0' }).url).toBe('/a');
+  });
+
+  test('the detection is reported when the source version was detected, not when given', () => {
+    expect(convertUrl('/a?ids=List(1)', { to: '1.0.0' })).toEqual({
+      url: '/a?ids=1',
+      from: '2.0.0',
+      to: '1.0.0',
+      warnings: [],
+      detection: {
+        version: '2.0.0',
+        evidence: [{ version: '2.0.0', reason: 'a List(…) value', where: 'ids' }],
+      },
+    });
+    expect('detection' in convertUrl('/a?ids=List(1)', { to: '1.0.0', from: '2.0.0' })).toBe(false);
+  });
+});
