@@ -507,38 +507,39 @@ function translateKey(
   const { url, from, to, warn, limits } = context;
   let kind: KeyKind;
   let value: RestliData;
+  // The 2.0 client writes the empty key as `''` (a Java server would read two apostrophes):
+  // decodeKey reads it as the empty key, so the translator keeps the client's meaning.
   if (role.keyKind !== undefined) {
     kind = role.keyKind;
-    // The 2.0 client writes the empty key as `''` (a Java server would read two apostrophes):
-    // the translator keeps the client's meaning.
-    value =
-      from === V2 && kind === 'primitive' && raw === "''"
-        ? ''
-        : rebased(
-            () =>
-              decodeKey(raw, {
-                kind,
-                version: from,
-                context: 'path',
-                maxDepth: limits.maxDepth,
-                maxLength: limits.maxLength,
-                invalidUtf8: limits.invalidUtf8,
-              }),
-            url,
-            offset,
-          );
+    value = rebased(
+      () =>
+        decodeKey(raw, {
+          kind,
+          version: from,
+          context: 'path',
+          maxDepth: limits.maxDepth,
+          maxLength: limits.maxLength,
+          invalidUtf8: limits.invalidUtf8,
+        }),
+      url,
+      offset,
+    );
   } else {
     const suggested = segmentKeyKind(raw, from);
-    [kind, value] =
-      from === V2 && suggested === 'primitive' && raw === "''"
-        ? ['primitive', '']
-        : rebased(() => guessedKey(raw, suggested, from, limits), url, offset);
-    if (kind !== 'primitive' || suggested !== 'primitive')
+    [kind, value] = rebased(() => guessedKey(raw, suggested, from, limits), url, offset);
+    if (kind !== 'primitive') {
       warn(
         'KEY_KIND_GUESSED',
         raw,
         `read as a ${kind} key from its form; without an IDL it could also be a string key`,
       );
+    } else if (suggested !== 'primitive') {
+      warn(
+        'KEY_KIND_GUESSED',
+        raw,
+        `read as a string key: its form suggests a ${suggested} key, but it does not read as one`,
+      );
+    }
   }
   const repaired =
     kind === 'complex' && from === V1

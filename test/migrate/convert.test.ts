@@ -728,3 +728,58 @@ describe('what convertUrl reports besides the URL', () => {
     expect('detection' in convertUrl('/a?ids=List(1)', { to: '1.0.0', from: '2.0.0' })).toBe(false);
   });
 });
+
+describe('keys without an IDL', () => {
+  test.each([
+    // A plain segment is a string key: nothing to say.
+    ['/people/abc', '1.0.0', '2.0.0', '/people/abc', []],
+    [
+      '/people/a=1&b=2',
+      '1.0.0',
+      '2.0.0',
+      '/people/(a:1,b:2)',
+      [
+        {
+          code: 'KEY_KIND_GUESSED',
+          where: 'a=1&b=2',
+          message:
+            'read as a compound key from its form; without an IDL it could also be a string key',
+        },
+      ],
+    ],
+    // The form of a compound key, but not one (a part without `=`): a string key, said so.
+    [
+      '/people/a=1&b',
+      '1.0.0',
+      '2.0.0',
+      '/people/a=1&b',
+      [
+        {
+          code: 'KEY_KIND_GUESSED',
+          where: 'a=1&b',
+          message:
+            'read as a string key: its form suggests a compound key, but it does not read as one',
+        },
+      ],
+    ],
+    // The 2.0 empty key `''` is the empty string: as the last 1.0 segment it vanishes.
+    [
+      "/people/''",
+      '2.0.0',
+      '1.0.0',
+      '/people',
+      [
+        {
+          code: 'EMPTY_KEY_DROPPED',
+          where: "''",
+          message: 'an empty last key has no 1.0 path form: its segment vanishes',
+        },
+      ],
+    ],
+    ["/people/''/x", '2.0.0', '1.0.0', '/people//x', []],
+  ] as const)('%s from %s to %s is %s', (url, from, to, expected, warnings) => {
+    const result = convertUrl(url, { from, to });
+    expect(result.url).toBe(expected);
+    expect(result.warnings).toEqual(warnings);
+  });
+});
