@@ -783,3 +783,89 @@ describe('keys without an IDL', () => {
     expect(result.warnings).toEqual(warnings);
   });
 });
+
+describe('batch ids, with and without an IDL', () => {
+  const items: Restspec = {
+    name: 'items',
+    path: '/items',
+    collection: {
+      identifier: { name: 'id', type: 'string' },
+      supports: ['batch_get'],
+      entity: { path: '/items/{id}' },
+    },
+  };
+  const pairs: Restspec = {
+    name: 'pairs',
+    path: '/pairs',
+    association: {
+      identifier: 'pairsId',
+      assocKeys: [
+        { name: 'a', type: 'string' },
+        { name: 'b', type: 'long' },
+      ],
+      supports: ['batch_get'],
+      entity: { path: '/pairs/{pairsId}' },
+    },
+  } as Restspec;
+  const compoundGuess = (id: string) => ({
+    code: 'KEY_KIND_GUESSED',
+    where: 'ids',
+    message: `id '${id}' read as a compound key; without an IDL it could be a string`,
+  });
+  const mapWritten = {
+    code: 'KEY_KIND_GUESSED',
+    where: 'ids',
+    message: 'a map id written as a 1.0 compound key; a complex key would be flattened instead',
+  };
+
+  test.each([
+    // 1.0 -> 2.0. Without an IDL, an id in the form of a compound key is read as one, said so.
+    [
+      '/items?ids=a%3D1%26b%3D2&ids=c',
+      '1.0.0',
+      undefined,
+      '/items?ids=List((a:1,b:2),c)',
+      [compoundGuess('a=1&b=2')],
+    ],
+    // The form, but not a compound key (a part without `=`): a string id.
+    ['/items?ids=a%3D1%26b&ids=c', '1.0.0', undefined, '/items?ids=List(a%3D1%26b,c)', []],
+    // The IDL says string keys: the same id stays a string, nothing to say.
+    ['/items?ids=a%3D1%26b%3D2&ids=c', '1.0.0', items, '/items?ids=List(a%3D1%26b%3D2,c)', []],
+    ['/pairs?ids=a%3Dx%26b%3D2', '1.0.0', pairs, '/pairs?ids=List((a:x,b:2))', []],
+    ['/items?ids=x', '1.0.0', undefined, '/items?ids=List(x)', []],
+    // 2.0 -> 1.0. A map id without an IDL is written as a compound key, said so; with $params
+    // or a nested value it is a complex key, flattened.
+    [
+      '/items?ids=List((a:1,b:2),c)',
+      '2.0.0',
+      undefined,
+      '/items?ids=a%3D1%26b%3D2&ids=c',
+      [mapWritten],
+    ],
+    ['/pairs?ids=List((a:x,b:2))', '2.0.0', pairs, '/pairs?ids=a%3Dx%26b%3D2', []],
+    [
+      '/items?ids=List(($params:(x:1),a:1))',
+      '2.0.0',
+      undefined,
+      '/items?ids%5B0%5D.$params.x=1&ids%5B0%5D.a=1',
+      [],
+    ],
+    ['/items?ids=List((a:(b:1)))', '2.0.0', undefined, '/items?ids%5B0%5D.a.b=1', []],
+  ] as const)('%s from %s', (url, from, idl, expected, warnings) => {
+    const to = from === '1.0.0' ? '2.0.0' : '1.0.0';
+    const result = convertUrl(url, { from, to, ...(idl ? { resources: [idl] } : {}) });
+    expect(result.url).toBe(expected);
+    expect(result.warnings).toEqual(warnings);
+  });
+
+  test('an id the IDL declares compound but which is not one is an error at the ids value', () => {
+    const error = thrown(() =>
+      convertUrl('/pairs?ids=a%3D1%26b', { from: '1.0.0', to: '2.0.0', resources: [pairs] }),
+    );
+    expect([error.code, error.reason, error.offset]).toEqual([
+      'INVALID_KEY_FORMAT',
+      "Bad key format 'a=1&b'",
+      4,
+    ]);
+  });
+});
