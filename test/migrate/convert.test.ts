@@ -869,3 +869,30 @@ describe('batch ids, with and without an IDL', () => {
     ]);
   });
 });
+
+describe('which path segments are keys without an IDL', () => {
+  const emptyKey = {
+    code: 'KEY_KIND_GUESSED',
+    where: '',
+    message: 'an empty 1.0 path segment read as the empty string key',
+  };
+  test.each([
+    // Empty paths, and a trailing `/`, have no keys.
+    ['//', '1.0.0', '//', []],
+    ['/', '1.0.0', '/', []],
+    ['/a//', '1.0.0', '/a//', []],
+    // An empty 1.0 segment between two others is the Java client's empty string key.
+    ['/a//b', '1.0.0', "/a/''/b", [emptyKey]],
+    ['a//b', '1.0.0', "a/''/b", [emptyKey]],
+    // In 2.0 the empty key is `''`: an empty segment is only an empty segment.
+    ['/a//b', '2.0.0', '/a//b', []],
+    // Plain words stay; anything else is a key, rewritten for the target version.
+    ['/a/b.c-d_e', '1.0.0', '/a/b.c-d_e', []],
+    ['/a/b+c', '1.0.0', '/a/b%20c', []],
+    ['/a/b%20c/', '1.0.0', '/a/b%20c/', []],
+  ] as const)('%s from %s is %s', (url, from, expected, warnings) => {
+    const result = convertUrl(url, { from, to: from === '1.0.0' ? '2.0.0' : '1.0.0' });
+    expect(result.url).toBe(expected);
+    expect(result.warnings).toEqual(warnings);
+  });
+});
