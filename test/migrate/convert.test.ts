@@ -222,6 +222,39 @@ describe('a detected version gives way only when none of its marks holds up', ()
     expect(r.from).toBe('2.0.0');
     expect(r.warnings.map((w) => w.code)).toContain('VERSION_GUESSED');
   });
+
+  test('what the guess says: the warning and the evidence, in full', () => {
+    const fallback = convertUrl('/people?ids=List(1,2', { to: '2.0.0' });
+    expect(fallback.warnings).toEqual([
+      {
+        code: 'VERSION_GUESSED',
+        where: 'ids=List(1,2',
+        message: 'read as 1.0.0: its marks say 2.0.0, but only a 1.0.0 server reads the query',
+      },
+    ]);
+    expect(fallback.detection).toEqual({
+      version: '1.0.0',
+      evidence: [
+        { version: '2.0.0', reason: 'a List(…) value', where: 'ids' },
+        { version: '1.0.0', reason: 'only a 1.0.0 server reads the query', where: 'ids=List(1,2' },
+      ],
+    });
+    const both = convertUrl('/p?a.b=1&c=List(1)', { to: '1.0.0' });
+    expect(both.url).toBe('/p?a~2Eb=1&c=1');
+    expect(both.warnings[0]).toEqual({
+      code: 'VERSION_GUESSED',
+      where: 'a.b=1&c=List(1)',
+      message: 'read as 2.0.0: it has marks of both versions and both servers read it',
+    });
+    expect(both.detection).toEqual({
+      version: '2.0.0',
+      evidence: [
+        { version: '1.0.0', reason: 'a dotted parameter name', where: 'a.b' },
+        { version: '2.0.0', reason: 'a List(…) value', where: 'c' },
+      ],
+      ambiguous: true,
+    });
+  });
 });
 
 describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
