@@ -929,3 +929,70 @@ describe('which path segments are keys without an IDL', () => {
     expect(result.warnings).toEqual(warnings);
   });
 });
+
+describe('the query, with the operation known', () => {
+  const greetings: Restspec = {
+    name: 'greetings',
+    path: '/greetings',
+    collection: {
+      identifier: { name: 'greetingsId', type: 'string' },
+      supports: ['get', 'batch_get'],
+      finders: [
+        {
+          name: 'search',
+          parameters: [
+            { name: 'tags', type: '{ "type" : "array", "items" : "string" }' },
+            { name: 'tone', type: 'string' },
+            { name: 'opts', type: '{ "type" : "map", "values" : "string" }' },
+            { name: 'maybe', type: '{ "type" : "array", "items" : "string" }', optional: true },
+          ],
+        },
+      ],
+      entity: { path: '/greetings/{greetingsId}' },
+    },
+  } as Restspec;
+
+  test('1.0 writes nothing for an empty list or map: a required one that is absent was empty', () => {
+    const url = '/greetings?q=search&tone=warm';
+    const resources = [greetings];
+    expect(convertUrl(url, { from: '1.0.0', to: '2.0.0', resources }).url).toBe(
+      '/greetings?opts=()&q=search&tags=List()&tone=warm',
+    );
+    // From 2.0 an absent parameter is absent: nothing is added.
+    expect(convertUrl(url, { from: '2.0.0', to: '2.0.0', resources }).url).toBe(url);
+    expect(convertUrl(url, { from: '2.0.0', to: '1.0.0', resources }).url).toBe(url);
+  });
+
+  test('2.0 -> 1.0: batch ids and values 1.0 cannot write are refused, others pass', () => {
+    const refuse = (url: string, message: string) => {
+      const error = thrown(() => convertUrl(url, { from: '2.0.0', to: '1.0.0' }), RestliError);
+      expect([error.code, error.message]).toEqual(['UNTRANSLATABLE', message]);
+    };
+    refuse(
+      '/a?ids=List(List(1))',
+      "'ids' is a list of lists: protocol 1.0 writes it in a form no 1.0 server reads",
+    );
+    refuse(
+      '/a?x=List(List(1))',
+      "'x' is a list of lists: protocol 1.0 writes it in a form no 1.0 server reads",
+    );
+    for (const ids of ['List(a,(b:(c:1)))', 'List((b:(c:1)),a)']) {
+      refuse(
+        `/a?ids=${ids}`,
+        "'ids' mixes plain and map keys: protocol 1.0 writes them in a form no 1.0 server reads",
+      );
+    }
+    // Reading 2.0 as 2.0 nothing is refused.
+    expect(convertUrl('/a?ids=List(a,(b:(c:1)))', { from: '2.0.0', to: '2.0.0' }).url).toBe(
+      '/a?ids=List(a,(b:(c:1)))',
+    );
+    // A lone id, a projection and a complex id with a list pass.
+    expect(convertUrl('/a?ids=x', { from: '2.0.0', to: '1.0.0' }).url).toBe('/a?ids=x');
+    expect(convertUrl('/a?fields=a,b:(c)&x=1', { from: '2.0.0', to: '1.0.0' }).url).toBe(
+      '/a?fields=a,b:(c)&x=1',
+    );
+    expect(convertUrl('/a?ids=List((a:List(1)))', { from: '2.0.0', to: '1.0.0' }).url).toBe(
+      '/a?ids%5B0%5D.a%5B0%5D=1',
+    );
+  });
+});
