@@ -810,6 +810,24 @@ describe('keys without an IDL', () => {
       ],
     ],
     ["/people/''/x", '2.0.0', '1.0.0', '/people//x', []],
+    // The last key is the last non-empty segment: a trailing `/` does not save it.
+    [
+      "/people/''/",
+      '2.0.0',
+      '1.0.0',
+      '/people/',
+      [
+        {
+          code: 'EMPTY_KEY_DROPPED',
+          where: "''",
+          message: 'an empty last key has no 1.0 path form: its segment vanishes',
+        },
+      ],
+    ],
+    // Two apostrophes escaped are a two-apostrophe key, not the empty one.
+    ['/people/%27%27', '2.0.0', '1.0.0', '/people/%27%27', []],
+    // 1.0 to 1.0: the empty key keeps its form, and its kind needs no warning.
+    ['/a//b', '1.0.0', '1.0.0', '/a//b', []],
   ] as const)('%s from %s to %s is %s', (url, from, to, expected, warnings) => {
     const result = convertUrl(url, { from, to });
     expect(result.url).toBe(expected);
