@@ -1014,3 +1014,80 @@ describe('the query, with the operation known', () => {
     );
   });
 });
+
+describe('what the translation loses, in full', () => {
+  test('2.0 -> 1.0: order, one-element lists and empty containers at the root', () => {
+    const r = convertUrl('/a?x=List(b,a)&y=List(1)&z=List()&w=()&n=(k:List())', {
+      from: '2.0.0',
+      to: '1.0.0',
+    });
+    expect(r.url).toBe('/a?x=a&x=b&y=1');
+    expect(r.warnings).toEqual([
+      {
+        code: 'LIST_ORDER_CHANGED',
+        where: 'x',
+        message: "1.0 writes the values of 'x' sorted: their order is lost",
+      },
+      {
+        code: 'ONE_ELEMENT_LIST',
+        where: 'y',
+        message:
+          "1.0 writes a one-element list 'y' like a scalar; without an IDL it reads back as one",
+      },
+      {
+        code: 'EMPTY_CONTAINER_DROPPED',
+        where: 'z',
+        message: '1.0 writes nothing for an empty list',
+      },
+      {
+        code: 'EMPTY_CONTAINER_DROPPED',
+        where: 'w',
+        message: '1.0 writes nothing for an empty map',
+      },
+      {
+        code: 'EMPTY_CONTAINER_DROPPED',
+        where: 'n.k',
+        message: '1.0 writes nothing for an empty list',
+      },
+    ]);
+    // Below the root 1.0 indexes list elements: their order survives.
+    const nested = convertUrl('/a?x=(s:List(b,a))', { from: '2.0.0', to: '1.0.0' });
+    expect(nested.url).toBe('/a?x.s%5B0%5D=b&x.s%5B1%5D=a');
+    expect(nested.warnings).toEqual([]);
+  });
+
+  test('1.0 -> 2.0: single values kept as scalars, said so; indexed ones are lists', () => {
+    const r = convertUrl('/a?x=1&y[0]=2&z.q=3', { from: '1.0.0', to: '2.0.0' });
+    expect(r.url).toBe('/a?x=1&y=List(2)&z=(q:3)');
+    const scalar = (where: string) => ({
+      code: 'SINGLE_VALUE_ASSUMED_SCALAR',
+      where,
+      message: `'${where}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
+    });
+    expect(r.warnings).toEqual([scalar('x'), scalar('z.q')]);
+    // Batch ids are a list whatever their count.
+    expect(convertUrl('/a?ids=1', { from: '1.0.0', to: '2.0.0' })).toMatchObject({
+      url: '/a?ids=List(1)',
+      warnings: [],
+    });
+  });
+
+  test('1.0 -> 2.0: a complex key guessed without an IDL keeps its scalars, said so', () => {
+    const r = convertUrl('/people/a.b=1&c=2', { from: '1.0.0', to: '2.0.0' });
+    expect(r.url).toBe('/people/(a:(b:1),c:2)');
+    expect(r.warnings).toEqual([
+      {
+        code: 'KEY_KIND_GUESSED',
+        where: 'a.b=1&c=2',
+        message:
+          'read as a complex key from its form; without an IDL it could also be a string key',
+      },
+      {
+        code: 'SINGLE_VALUE_ASSUMED_SCALAR',
+        where: 'a.b=1&c=2',
+        message:
+          'a 1.0 complex key writes one-element lists as scalars; without an IDL they stay scalars',
+      },
+    ]);
+  });
+});
