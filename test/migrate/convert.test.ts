@@ -1091,3 +1091,63 @@ describe('what the translation loses, in full', () => {
     ]);
   });
 });
+
+describe('1.0 single values against the types an IDL declares', () => {
+  const record = (name: string) =>
+    `{ "type" : "record", "name" : "${name}", "fields" : [ { "name" : "a", "type" : { "type" : "array", "items" : "string" } }, { "name" : "n", "type" : "int" } ] }`;
+  const things: Restspec = {
+    name: 'things',
+    path: '/things',
+    collection: {
+      identifier: { name: 'id', type: 'string' },
+      supports: [],
+      finders: [
+        {
+          name: 'f',
+          parameters: [
+            { name: 'p', type: record('P') },
+            {
+              name: 'm',
+              type: '{ "type" : "map", "values" : { "type" : "array", "items" : "string" } }',
+            },
+            { name: 'r', type: `{ "type" : "array", "items" : ${record('R')} }` },
+            { name: 's', type: 'string' },
+          ],
+        },
+      ],
+      entity: { path: '/things/{id}' },
+    },
+  } as Restspec;
+  const assumed = (where: string) => ({
+    code: 'SINGLE_VALUE_ASSUMED_SCALAR',
+    where,
+    message: `'${where}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
+  });
+
+  test.each([
+    // Arrays found through record fields, map values and array items become lists.
+    [
+      '/things?q=f&p.a=1&p.n=2&m.k=3&r[0].a=4&s=5',
+      '/things?m=(k:List(3))&p=(a:List(1),n:2)&q=f&r=List((a:List(4)))&s=5',
+      [],
+    ],
+    // A field or parameter the IDL does not declare is assumed scalar, said so.
+    ['/things?q=f&p.z=1', '/things?m=()&p=(z:1)&q=f&r=List()', [assumed('p.z')]],
+    ['/things?q=f&x=1', '/things?m=()&p=()&q=f&r=List()&x=1', [assumed('x')]],
+  ] as const)('%s', (url, expected, warnings) => {
+    const r = convertUrl(url, { from: '1.0.0', to: '2.0.0', resources: [things] });
+    expect(r.url).toBe(expected);
+    expect(r.warnings).toEqual(warnings);
+  });
+
+  test('parameters that are scalars in every resource need no warning, at the root only', () => {
+    const r = convertUrl(
+      '/a?start=0&count=10&altkey=x&$returnEntity=true&$fillInDefaults=true&q=s&bq=b&action=x&other=1&x.start=1',
+      { from: '1.0.0', to: '2.0.0' },
+    );
+    expect(r.url).toBe(
+      '/a?$fillInDefaults=true&$returnEntity=true&action=x&altkey=x&bq=b&count=10&other=1&q=s&start=0&x=(start:1)',
+    );
+    expect(r.warnings).toEqual([assumed('other'), assumed('x.start')]);
+  });
+});
