@@ -132,8 +132,9 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
   for (const name of Object.keys(params)) {
     const value = params[name];
     if (value === undefined) continue;
-    // The empty name is `''`, as Java writes it (decodeQuery reads it back as the empty name).
-    const escapedName = name === '' ? "''" : encode(name, { context: 'query' });
+    // The empty name is written `''` by encode, as Java writes it (decodeQuery reads it back as
+    // the empty name).
+    const escapedName = encode(name, { context: 'query' });
     if (PROJECTION_PARAMS.has(name)) {
       pairs.push([escapedName, projectionValueV2(name, value as MaskInput)]);
       continue;

@@ -166,8 +166,10 @@ describe('the rest of query.ts', () => {
     );
   });
 
-  test('1.0 leaves undefined parameters out', () => {
+  test('1.0 leaves undefined parameters out, projections too', () => {
     expect(encodeQuery({ a: undefined, b: 1 }, { version: '1.0.0' })).toBe('b=1');
+    expect(encodeQuery({ fields: undefined, b: 1 }, { version: '1.0.0' })).toBe('b=1');
+    expect(encodeQuery({ fields: undefined, b: 1 })).toBe('b=1');
   });
 
   test('a 2.0 projection whose text the query would escape is refused, naming the character', () => {
