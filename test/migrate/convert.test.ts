@@ -257,40 +257,48 @@ describe('a detected version gives way only when none of its marks holds up', ()
   });
 });
 
-describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
-  const greetings: Restspec = {
+const ARRAY_OF_STRINGS = '{ "type" : "array", "items" : "string" }';
+
+/** A `greetings` collection of string keys with a `search` finder taking `parameters`. */
+function greetingsIdl(
+  parameters: RestspecParameter[],
+  entity: object = { path: '/greetings/{greetingsId}' },
+): Restspec {
+  return {
     name: 'greetings',
     path: '/greetings',
     collection: {
       identifier: { name: 'greetingsId', type: 'string' },
       supports: ['get', 'batch_get'],
-      finders: [
+      finders: [{ name: 'search', parameters }],
+      entity,
+    },
+  } as Restspec;
+}
+
+describe('with an IDL, the ambiguities of spec e.5 are settled', () => {
+  const greetings = greetingsIdl(
+    [
+      { name: 'tags', type: ARRAY_OF_STRINGS },
+      { name: 'tone', type: 'string' },
+    ],
+    {
+      path: '/greetings/{greetingsId}',
+      subresources: [
         {
-          name: 'search',
-          parameters: [
-            { name: 'tags', type: '{ "type" : "array", "items" : "string" }' },
-            { name: 'tone', type: 'string' },
-          ],
+          name: 'replies',
+          path: '/greetings/{greetingsId}/replies',
+          association: {
+            identifier: 'repliesId',
+            assocKeys: [
+              { name: 'a', type: 'string' },
+              { name: 'b', type: 'long' },
+            ],
+          },
         },
       ],
-      entity: {
-        path: '/greetings/{greetingsId}',
-        subresources: [
-          {
-            name: 'replies',
-            path: '/greetings/{greetingsId}/replies',
-            association: {
-              identifier: 'repliesId',
-              assocKeys: [
-                { name: 'a', type: 'string' },
-                { name: 'b', type: 'long' },
-              ],
-            },
-          },
-        ],
-      },
     },
-  };
+  );
 
   test('a one-value array is a List, a scalar stays a scalar, no warnings', () => {
     const r = convertUrl('/greetings?q=search&tags=x&tone=warm', {
@@ -949,26 +957,12 @@ describe('which path segments are keys without an IDL', () => {
 });
 
 describe('the query, with the operation known', () => {
-  const greetings: Restspec = {
-    name: 'greetings',
-    path: '/greetings',
-    collection: {
-      identifier: { name: 'greetingsId', type: 'string' },
-      supports: ['get', 'batch_get'],
-      finders: [
-        {
-          name: 'search',
-          parameters: [
-            { name: 'tags', type: '{ "type" : "array", "items" : "string" }' },
-            { name: 'tone', type: 'string' },
-            { name: 'opts', type: '{ "type" : "map", "values" : "string" }' },
-            { name: 'maybe', type: '{ "type" : "array", "items" : "string" }', optional: true },
-          ],
-        },
-      ],
-      entity: { path: '/greetings/{greetingsId}' },
-    },
-  } as Restspec;
+  const greetings = greetingsIdl([
+    { name: 'tags', type: ARRAY_OF_STRINGS },
+    { name: 'tone', type: 'string' },
+    { name: 'opts', type: '{ "type" : "map", "values" : "string" }' },
+    { name: 'maybe', type: ARRAY_OF_STRINGS, optional: true },
+  ]);
 
   test('1.0 writes nothing for an empty list or map: a required one that is absent was empty', () => {
     const url = '/greetings?q=search&tone=warm';
