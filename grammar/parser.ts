@@ -195,8 +195,8 @@ class ValueParser extends EmbeddedActionsParser {
    * fresh state arrays it allocates on every parse (~100 bytes of the ~1 500 a decode of the
    * finder allocates). The error list is emptied in place; the backtracking and CST stacks are
    * never pushed (no `BACKTRACK`, no CST), so they stay empty. The rule stack indices are reset,
-   * which also undoes a parse that a stack overflow stopped half-way (see grammar/stack.ts), and
-   * so are the containers under construction.
+   * which also undoes a parse that a stack overflow stopped half-way (see grammar/stack.ts). The
+   * containers under construction are let go once, after every parse (`parseValue`'s `finally`).
    */
   load(tokens: ValueToken[]): void {
     const state = this as unknown as {
@@ -217,7 +217,6 @@ class ValueParser extends EmbeddedActionsParser {
     state.RULE_STACK_IDX = -1;
     state.RULE_OCCURRENCE_STACK_IDX = -1;
     state._errors.length = 0;
-    this.release();
   }
 
   /** Lets go of the containers of a parse that stopped half-way (they may hold a large value). */
