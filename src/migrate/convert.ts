@@ -42,19 +42,9 @@ import {
   type ResourcesInput,
   type TypeShape,
 } from './idl.ts';
+import { type ConvertWarning, distinctWarnings } from './warnings.ts';
 
-/** A place where a translation rests on a guess, or loses something the target cannot say. */
-export interface ConvertWarning {
-  /**
-   * `SINGLE_VALUE_ASSUMED_SCALAR`, `KEY_KIND_GUESSED`, `EMPTY_CONTAINER_DROPPED`,
-   * `EMPTY_KEY_DROPPED`, `LIST_ORDER_CHANGED`, `ONE_ELEMENT_LIST`, `RESOURCE_NOT_FOUND`,
-   * `VERSION_GUESSED`.
-   */
-  code: string;
-  message: string;
-  /** The parameter name or path segment concerned. */
-  where: string;
-}
+export type { ConvertWarning } from './warnings.ts';
 
 /** The translated URL. */
 export interface ConvertResult {
@@ -120,16 +110,11 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const to = settings.to;
 
   const warnings: ConvertWarning[] = [...read.warnings];
-  // One warning per distinct code, place and message: a URL of many identical pieces (a million
-  // empty segments) must not hold one warning object per piece.
-  const seen = new Set<string>();
+  const add = distinctWarnings(warnings);
   const warn: Warn = (code, where, message) => {
     // Reading 2.0 as 2.0 (or 1.0 as 1.0), a key's kind changes nothing in what is written.
     if (code === 'KEY_KIND_GUESSED' && from === to) return;
-    const key = `${code}\u0000${where}\u0000${message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    warnings.push({ code, where, message });
+    add(code, where, message);
   };
 
   const segments = parts.path.split('/');

@@ -94,6 +94,27 @@ describe('bounded nesting and memory', () => {
     expect(result.warnings.length).toBeLessThan(10);
   });
 
+  test('a warning repeated before and after many distinct ones is kept once', () => {
+    // An empty segment, nine distinct compound keys, then the empty segment again twice: the
+    // repeats come after more distinct warnings than are compared one by one.
+    const keys = Array.from({ length: 9 }, (_, i) => `b/k${i + 1}=1&x=1`).join('/');
+    const result = convertUrl(`/a//${keys}/b//c//d`, { from: '1.0.0', to: '2.0.0' });
+    expect(result.warnings.map((w) => `${w.code} ${w.where}`)).toEqual([
+      'KEY_KIND_GUESSED ',
+      ...Array.from({ length: 9 }, (_, i) => `KEY_KIND_GUESSED k${i + 1}=1&x=1`),
+    ]);
+  });
+
+  test('a path of many distinct compound keys, each twice, costs linear time', () => {
+    // The warnings' own bookkeeping is tested alone in warnings.test.ts, where it dominates.
+    const url = (n: number) => {
+      const keys = Array.from({ length: n }, (_, i) => `b/k${i}=1&x=1/b/k${i}=1&x=1`);
+      return `/a/${keys.join('/')}`;
+    };
+    expect(convertUrl(url(20), { from: '1.0.0', to: '2.0.0' }).warnings).toHaveLength(20);
+    expectLinear((n) => convertUrl(url(n), { from: '1.0.0', to: '2.0.0' }), 300);
+  });
+
   test('a schema nested too deep is INVALID_IDL', () => {
     let type: unknown = 'string';
     for (let i = 0; i < 5_000; i++) type = { type: 'array', items: type };
