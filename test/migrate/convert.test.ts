@@ -420,38 +420,45 @@ describe('a realistic IDL (test/fixtures/idl), as a snapshot and as a bare rests
       '/v2/members?q=search&keywords=x&industries=4&titles=cto&facets.geo=us&filter.field=a&filter.values=b',
       '/v2/members?facets=(geo:us)&filter=(field:a,values:List(b))&industries=List(4)&keywords=x&q=search&titles=List(cto)',
       '/v2/members?facets=(geo:us)&filter=(field:a,values:b)&industries=4&keywords=x&q=search&titles=cto',
+      '/v2/members?facets.geo=us&filter.field=a&filter.values%5B0%5D=b&industries=4&keywords=x&q=search&titles=cto',
     ],
     [
       `/v2/members/${key}`,
       '/v2/members/($params:(version:1),id:7,tags:List(a))',
       '/v2/members/($params:(version:1),id:7,tags:a)',
+      `/v2/members/$params.version=1&id=7&tags=a`,
     ],
     [
       '/v2/members?ids[0].$params.version=1&ids[0].id=7&ids[0].tags=a&ids[1].id=8&ids[1].tags[0]=b&ids[1].tags[1]=c',
       '/v2/members?ids=List(($params:(version:1),id:7,tags:List(a)),(id:8,tags:List(b,c)))',
       '/v2/members?ids=List(($params:(version:1),id:7,tags:a),(id:8,tags:List(b,c)))',
+      `/v2/members?ids%5B0%5D.$params.version=1&ids%5B0%5D.id=7&ids%5B0%5D.tags%5B0%5D=a&ids%5B1%5D.id=8&ids%5B1%5D.tags%5B0%5D=b&ids%5B1%5D.tags%5B1%5D=c`,
     ],
     [
       `/v2/members/${key}/connections/from=x&to=2`,
       '/v2/members/($params:(version:1),id:7,tags:List(a))/connections/(from:x,to:2)',
       '/v2/members/($params:(version:1),id:7,tags:a)/connections/(from:x,to:2)',
+      `/v2/members/$params.version=1&id=7&tags=a/connections/from=x&to=2`,
     ],
     [
       `/v2/members/${key}/connections/from=x?q=recent&since=3`,
       '/v2/members/($params:(version:1),id:7,tags:List(a))/connections/(from:x)?q=recent&since=3',
       '/v2/members/($params:(version:1),id:7,tags:a)/connections/(from:x)?q=recent&since=3',
+      `/v2/members/$params.version=1&id=7&tags=a/connections/from=x?q=recent&since=3`,
     ],
     [
       `/v2/members/${key}/posts/urn%3Ali%3Apost%3A1`,
       '/v2/members/($params:(version:1),id:7,tags:List(a))/posts/urn%3Ali%3Apost%3A1',
       '/v2/members/($params:(version:1),id:7,tags:a)/posts/urn%3Ali%3Apost%3A1',
+      `/v2/members/$params.version=1&id=7&tags=a/posts/urn%3Ali%3Apost%3A1`,
     ],
     [
       '/v2/members?bq=byCriteria&criteria[0].field=a&criteria[0].values[0]=b',
       '/v2/members?bq=byCriteria&criteria=List((field:a,values:List(b)))',
       '/v2/members?bq=byCriteria&criteria=List((field:a,values:List(b)))',
+      '/v2/members?bq=byCriteria&criteria%5B0%5D.field=a&criteria%5B0%5D.values%5B0%5D=b',
     ],
-  ])('%s', (v1, withIdl, withoutIdl) => {
+  ])('%s', (v1, withIdl, withoutIdl, canonicalV1) => {
     const settled = convertUrl(v1, { to: '2.0.0', resources: [snapshot] });
     expect(settled.url).toBe(withIdl);
     expect(settled.warnings).toEqual([]);
@@ -459,9 +466,14 @@ describe('a realistic IDL (test/fixtures/idl), as a snapshot and as a bare rests
     expect(guessed.url).toBe(withoutIdl);
     // Where the IDL changed the result, the run without it said it was guessing.
     if (withoutIdl !== withIdl) expect(guessed.warnings.length).toBeGreaterThan(0);
-    // And back to 1.0 with the IDL gives the canonical 1.0 URL again.
-    expect(convertUrl(withIdl, { to: '1.0.0', resources: [snapshot] }).url).toBe(
-      convertUrl(v1, { to: '1.0.0', from: '1.0.0', resources: [snapshot] }).url,
+    // Back to 1.0 with the IDL, and 1.0 to 1.0, give the canonical 1.0 URL (spec c: root arrays
+    // as repeated or single names, nested ones indexed, `[…]` as `%5B…%5D`; a key's fields at
+    // its root).
+    const back = convertUrl(withIdl, { to: '1.0.0', resources: [snapshot] });
+    expect(back.url).toBe(canonicalV1);
+    expect(back.warnings).toEqual([]);
+    expect(convertUrl(v1, { to: '1.0.0', from: '1.0.0', resources: [snapshot] }).url).toBe(
+      canonicalV1,
     );
   });
 

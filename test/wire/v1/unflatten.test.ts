@@ -161,7 +161,9 @@ describe('which leaves v1 cannot tell from one-element lists', () => {
 
   test('the params are the ones decodeQueryV1 returns', () => {
     const query = 'a.b[0].c=1&ids=1&ids=2';
-    expect(decodeQueryV1Detailed(query).params).toEqual(decodeQueryV1(query));
+    const params = { a: { b: [{ c: '1' }] }, ids: ['1', '2'] };
+    expect(decodeQueryV1Detailed(query).params).toEqual(params);
+    expect(decodeQueryV1(query)).toEqual(params);
   });
 });
 
