@@ -8,6 +8,7 @@
 import { DEFAULT_MAX_DEPTH } from '../codec/limits.ts';
 import { RestliError, RestliSyntaxError } from '../errors.ts';
 import { expectBytes, expectOptions, expectString } from '../internal/args.ts';
+import { javaTrimmed } from '../internal/java-trim.ts';
 import { parseJson } from '../internal/json.ts';
 import { maxDepthOf } from '../internal/limits.ts';
 import { setOwn } from '../internal/own.ts';
@@ -49,13 +50,6 @@ function skipWhiteSpace(s: string, i: number): number {
   return i;
 }
 
-/** Bounds of `s.slice(start, end)` trimmed as Java's `String.trim` does (every char <= U+0020). */
-function trimmed(s: string, start: number, end: number): [number, number] {
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return [start, end];
-}
-
 function invalid(reason: string, header: string, offset: number): RestliSyntaxError {
   return new RestliSyntaxError('INVALID_CONTENT_TYPE', reason, header, offset);
 }
@@ -82,10 +76,10 @@ export function parseContentType(header: string): ContentType {
   }
   const typeEnd = slash;
   const subtypeEnd = semicolon < 0 ? header.length : semicolon;
-  const [ts, te] = trimmed(header, 0, typeEnd);
+  const [ts, te] = javaTrimmed(header, 0, typeEnd);
   const badType = tokenEnd(header, ts, te);
   if (ts === te || badType < te) throw invalid('Primary type is invalid.', header, badType);
-  const [ss, se] = trimmed(header, slash + 1, subtypeEnd);
+  const [ss, se] = javaTrimmed(header, slash + 1, subtypeEnd);
   const badSubtype = tokenEnd(header, ss, se);
   if (ss === se || badSubtype < se) throw invalid('Sub type is invalid.', header, badSubtype);
   const type = header.slice(ts, te).toLowerCase();

@@ -22,6 +22,7 @@ import {
   expectVersion,
   isPlainRecord,
 } from '../internal/args.ts';
+import { javaTrimmed } from '../internal/java-trim.ts';
 import { checkLength, invalidUtf8Of, maxLengthOf } from '../internal/limits.ts';
 import { numberText } from '../internal/number-text.ts';
 import { setOwn } from '../internal/own.ts';
@@ -339,7 +340,9 @@ function glueValuePieces(pieces: string[]): void {
 /**
  * v1 compound key: `a=1&b=2`, or the legacy `a:1;b:2`. As Java's server does, both readings are
  * tried, always (`a=b=c:d` is a legacy key with one part, `a=b=c`); when both succeed, the one
- * with more parts wins.
+ * with more parts wins. As it does too, the key and each part are trimmed (`String.trim`, up to
+ * U+0020) before they are split and decoded: raw white space at their edges is not data
+ * (docs/decisions.md); `+` and `%20` are decoded after, so an escaped space stays.
  */
 function decodeCompoundV1(text: string, invalidUtf8: InvalidUtf8): RestliDataMap {
   const modern = readParts(text, '&', '=', true, invalidUtf8);
@@ -362,11 +365,16 @@ function readParts(
   invalidUtf8: InvalidUtf8,
 ): { ok: true; map: Map<string, string> } | { ok: false; offset: number } {
   const map = new Map<string, string>();
-  let offset = 0;
+  const [from, to] = javaTrimmed(text, 0, text.length);
+  let offset = from;
   // Java's String.split drops trailing empty pieces, so `a=1&` is one part.
-  const pieces = text.split(separator);
+  const pieces = text.slice(from, to).split(separator);
   while (pieces.length > 0 && pieces[pieces.length - 1] === '') pieces.pop();
-  for (const piece of pieces) {
+  for (const whole of pieces) {
+    const [lead, end] = javaTrimmed(whole, 0, whole.length);
+    const piece = whole.slice(lead, end);
+    // An error points at the part's text, or at the part itself when it is only white space.
+    const at = offset + (piece === '' ? 0 : lead);
     const halves = piece.split(equals);
     while (halves.length > 0 && halves[halves.length - 1] === '') halves.pop();
     // Java splits each part on its separator and drops trailing empty halves, so `c=` would have
@@ -374,13 +382,13 @@ function readParts(
     // form that one case, a name and a single trailing separator, is the part's empty value.
     if (emptyValues && halves.length === 1 && piece.length === halves[0]!.length + 1)
       halves.push('');
-    if (halves.length !== 2) return { ok: false, offset };
-    const valueAt = offset + halves[0]!.length + 1;
+    if (halves.length !== 2) return { ok: false, offset: at };
+    const valueAt = at + halves[0]!.length + 1;
     map.set(
-      formDecode(halves[0]!, { invalidUtf8, base: offset, whole: text }),
+      formDecode(halves[0]!, { invalidUtf8, base: at, whole: text }),
       formDecode(halves[1]!, { invalidUtf8, base: valueAt, whole: text }),
     );
-    offset += piece.length + 1;
+    offset += whole.length + 1;
   }
   return { ok: true, map };
 }

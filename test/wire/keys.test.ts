@@ -361,6 +361,46 @@ describe('keys by hand: the rest of the spec', () => {
   });
 });
 
+describe("v1 compound keys are trimmed as Java's server trims them (docs/decisions.md)", () => {
+  // ArgumentUtils.parseCompoundKey: `urlString.trim()` before the split, `simpleKey.trim()` before
+  // each part is split and URL-decoded. String.trim takes every character up to U+0020.
+  const v1 = { kind: 'compound', version: '1.0.0' } as const;
+  test.each([
+    [' a=1&b=2 ', { a: '1', b: '2' }],
+    ['a=1 & b=2', { a: '1', b: '2' }],
+    ['\ta=1&b=2\u0000', { a: '1', b: '2' }],
+    [' a:1;b:2 ', { a: '1', b: '2' }],
+    // The key is trimmed before the split, so the trailing piece is empty and dropped.
+    ['a=1&b=2& ', { a: '1', b: '2' }],
+    ['   ', {}],
+    // Escaped spaces are decoded after the trim: they are data.
+    ['a=+1+&b=%202%20', { a: ' 1 ', b: ' 2 ' }],
+    // Only a part's edges are trimmed, not the name or value inside it.
+    ['a = 1', { 'a ': ' 1' }],
+    // U+00A0 is above U+0020: Java keeps it.
+    ['\u00a0a=1', { '\u00a0a': '1' }],
+  ])('%j', (text, key) => {
+    expect(decodeKey(text, v1)).toEqual(key);
+  });
+
+  test('in a query the value is URL-decoded first, so an escaped space at its edge is trimmed', () => {
+    expect(decodeKey('a%3D1%26b%3D2%20', { ...v1, context: 'query' })).toEqual({ a: '1', b: '2' });
+  });
+
+  test.each([
+    // A part of white space only is a bad part, reported where it starts.
+    ['a=1& &b=2', 'INVALID_KEY_FORMAT', 4],
+    // A part without `=` is reported where its text starts, after the white space.
+    ['a=1&  b', 'INVALID_KEY_FORMAT', 6],
+    // Escapes are reported where they are in the untrimmed text.
+    [' a=%zz', 'MALFORMED_ESCAPE', 4],
+    ['a=1&  b=%zz', 'MALFORMED_ESCAPE', 9],
+  ])('%j is %s at %i', (text, code, offset) => {
+    const error = thrown(() => decodeKey(text, v1));
+    expect([error.code, error.offset]).toEqual([code, offset]);
+  });
+});
+
 describe('compound-key-datamap vectors', () => {
   const [toDataMap, appendEnum, readOnly] = vectorsOf('compound-key-datamap');
 
