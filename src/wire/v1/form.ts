@@ -45,12 +45,13 @@ const ILLEGAL = 'URLDecoder: Illegal hex characters in escape (%) pattern - ';
 export function formDecode(s: string, options?: FormDecodeOptions): string {
   expectString(s, 'formDecode: s');
   expectOptions(options, 'formDecode: options');
+  // Before the fast path: a bad option is an error whatever the text.
+  const replace = invalidUtf8Of(options) === 'replace';
   let i = s.indexOf('%');
   const hasPlus = s.includes('+');
   if (i === -1) return hasPlus ? s.replaceAll('+', ' ') : s;
   const base = options?.base ?? 0;
   const whole = options?.whole ?? s;
-  const replace = invalidUtf8Of(options) === 'replace';
   const plain = (chunk: string): string => (hasPlus ? chunk.replaceAll('+', ' ') : chunk);
   let out = plain(s.slice(0, i));
   const n = s.length;
