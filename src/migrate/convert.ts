@@ -112,8 +112,10 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const warnings: ConvertWarning[] = [...read.warnings];
   const add = distinctWarnings(warnings);
   const warn: Warn = (code, where, message) => {
-    // Reading 2.0 as 2.0 (or 1.0 as 1.0), a key's kind changes nothing in what is written.
-    if (code === 'KEY_KIND_GUESSED' && from === to) return;
+    // Reading 2.0 as 2.0 (or 1.0 as 1.0), a key's kind changes nothing in what is written, and a
+    // 1.0 single value stays a single value.
+    if ((code === 'KEY_KIND_GUESSED' || code === 'SINGLE_VALUE_ASSUMED_SCALAR') && from === to)
+      return;
     add(code, where, message);
   };
 
@@ -143,8 +145,10 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   );
   const query = translateQuery(read.detailed, operation, context);
 
-  const written =
-    parts.query === undefined ? '' : query === '' && parts.query !== '' ? '' : `?${query}`;
+  // A query is written whenever there is one, even if the source had no `?`: a required empty
+  // list or map is added for 2.0 (spec e.5). An empty `?` stays; one whose pieces were all
+  // ignored goes.
+  const written = query !== '' ? `?${query}` : parts.query === '' ? '?' : '';
   return {
     url: `${parts.origin}${path}${written}${parts.fragment}`,
     from,
@@ -528,7 +532,7 @@ function translateKey(
   }
   const repaired =
     kind === 'complex' && from === V1
-      ? wrapArrays(value, role.shape, raw, warn, context.resource === undefined)
+      ? wrapArrays(value, role.shape, raw, warn, context.resource !== undefined)
       : value;
   if (kind === 'complex' && to === V1 && from === V2)
     checkV1Map(repaired, raw, role.shape, context);
@@ -605,7 +609,15 @@ function convertIds(value: RestliData, context: Context): RestliData[] {
         ? from === V1
           ? segmentKeyKind(id, V1)
           : 'primitive'
-        : inferMapKind(id));
+        : from === V1
+          ? // 1.0 writes a compound id as a string (`a%3D1%26b%3D2`): a map read from 1.0
+            // (`ids[0].a=1`) can only be a complex key.
+            'complex'
+          : inferMapKind(id));
+    // Without the kind declared, 1.0 to 1.0 keeps a string id as it is: `b%3D2%26a%3D1` is the
+    // compound key {b, a} or the string `b=2&a=1`, and writing it again as a compound key (its
+    // parts sorted) would change the string.
+    if (from === V1 && to === V1 && declared === undefined && typeof id === 'string') return id;
     let key: RestliData = id;
     if (from === V1 && typeof id === 'string' && kind === 'compound') {
       try {
@@ -622,7 +634,13 @@ function convertIds(value: RestliData, context: Context): RestliData[] {
       }
     }
     if (from === V1 && kind === 'complex' && typeof key === 'object') {
-      key = wrapArrays(key, resource?.key?.shape, 'ids', warn, !resource) as RestliData;
+      key = wrapArrays(
+        key,
+        resource?.key?.shape,
+        'ids',
+        warn,
+        resource !== undefined,
+      ) as RestliData;
     }
     if (to === V1 && kind === 'compound' && typeof key === 'object' && !Array.isArray(key)) {
       if (declared === undefined)
@@ -644,21 +662,27 @@ function inferMapKind(id: RestliData): KeyKind {
     : 'compound';
 }
 
-/** Wraps the fields a complex key's schema declares as arrays, which 1.0 wrote as scalars. */
+/**
+ * Wraps the fields a complex key's schema declares as arrays, which 1.0 wrote as scalars. Without
+ * the key's record (no IDL, or an IDL that names a record it does not hold, as a bare restspec
+ * does) the scalars stay, and a warning says so.
+ */
 function wrapArrays(
   value: RestliData,
   shape: TypeShape | undefined,
   where: string,
   warn: Warn,
-  guessing: boolean,
+  withIdl: boolean,
 ): RestliData {
   if (typeof value !== 'object' || Array.isArray(value)) return value;
   if (shape?.kind !== 'record') {
-    if (guessing && hasScalar(value)) {
+    if (hasScalar(value)) {
       warn(
         'SINGLE_VALUE_ASSUMED_SCALAR',
         where,
-        'a 1.0 complex key writes one-element lists as scalars; without an IDL they stay scalars',
+        withIdl
+          ? "a 1.0 complex key writes one-element lists as scalars; the IDL does not hold the key's record, so they stay scalars"
+          : 'a 1.0 complex key writes one-element lists as scalars; without an IDL they stay scalars',
       );
     }
     return value;

@@ -724,6 +724,9 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
       let bestLength = 0;
       // Path segments decoded once for all the templates tried.
       const decoded: (string | undefined)[] = [];
+      // The text before an absolute path's leading `/` is no segment: a template starting with a
+      // placeholder must not take it for a key (it would be written `''`, before the `/`).
+      const first = segments[0] === '' ? 1 : 0;
       // The template ends at the last segment, or before a key segment.
       for (let end = count - 1; end >= Math.max(0, count - 2); end--) {
         const name = decodedSegment(segments[end]!);
@@ -735,7 +738,7 @@ function indexOf(resources: ResourceInfo[]): ResourceIndex {
           const length = resource.segments.length;
           const start = end - length + 1;
           if (
-            start < 0 ||
+            start < first ||
             length < bestLength ||
             (length === bestLength && best && best.start < start)
           )

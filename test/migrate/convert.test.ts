@@ -12,6 +12,7 @@ import { thrown } from '../helpers/errors.ts';
 import { runs } from '../helpers/linear.ts';
 import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
 import { type Vector, vectorsOf } from '../helpers/vectors.ts';
+import { ARRAY_OF_STRINGS, assumedScalar } from './expected.ts';
 
 /** A schema that describes `value`: arrays and records from the value's own shape. */
 function schemaOf(value: unknown): SchemaType {
@@ -256,8 +257,6 @@ describe('a detected version gives way only when none of its marks holds up', ()
     });
   });
 });
-
-const ARRAY_OF_STRINGS = '{ "type" : "array", "items" : "string" }';
 
 /** A `greetings` collection of string keys with a `search` finder taking `parameters`. */
 function greetingsIdl(
@@ -1065,12 +1064,7 @@ describe('what the translation loses, in full', () => {
   test('1.0 -> 2.0: single values kept as scalars, said so; indexed ones are lists', () => {
     const r = convertUrl('/a?x=1&y[0]=2&z.q=3', { from: '1.0.0', to: '2.0.0' });
     expect(r.url).toBe('/a?x=1&y=List(2)&z=(q:3)');
-    const scalar = (where: string) => ({
-      code: 'SINGLE_VALUE_ASSUMED_SCALAR',
-      where,
-      message: `'${where}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
-    });
-    expect(r.warnings).toEqual([scalar('x'), scalar('z.q')]);
+    expect(r.warnings).toEqual([assumedScalar('x'), assumedScalar('z.q')]);
     // Batch ids are a list whatever their count.
     expect(convertUrl('/a?ids=1', { from: '1.0.0', to: '2.0.0' })).toMatchObject({
       url: '/a?ids=List(1)',
@@ -1124,11 +1118,6 @@ describe('1.0 single values against the types an IDL declares', () => {
       entity: { path: '/things/{id}' },
     },
   } as Restspec;
-  const assumed = (where: string) => ({
-    code: 'SINGLE_VALUE_ASSUMED_SCALAR',
-    where,
-    message: `'${where}' has one value in 1.0: written as a scalar; if it is an array, 2.0 needs List(…)`,
-  });
 
   test.each([
     // Arrays found through record fields, map values and array items become lists.
@@ -1138,8 +1127,8 @@ describe('1.0 single values against the types an IDL declares', () => {
       [],
     ],
     // A field or parameter the IDL does not declare is assumed scalar, said so.
-    ['/things?q=f&p.z=1', '/things?m=()&p=(z:1)&q=f&r=List()', [assumed('p.z')]],
-    ['/things?q=f&x=1', '/things?m=()&p=()&q=f&r=List()&x=1', [assumed('x')]],
+    ['/things?q=f&p.z=1', '/things?m=()&p=(z:1)&q=f&r=List()', [assumedScalar('p.z')]],
+    ['/things?q=f&x=1', '/things?m=()&p=()&q=f&r=List()&x=1', [assumedScalar('x')]],
   ] as const)('%s', (url, expected, warnings) => {
     const r = convertUrl(url, { from: '1.0.0', to: '2.0.0', resources: [things] });
     expect(r.url).toBe(expected);
@@ -1154,6 +1143,6 @@ describe('1.0 single values against the types an IDL declares', () => {
     expect(r.url).toBe(
       '/a?$fillInDefaults=true&$returnEntity=true&action=x&altkey=x&bq=b&count=10&other=1&q=s&start=0&x=(start:1)',
     );
-    expect(r.warnings).toEqual([assumed('other'), assumed('x.start')]);
+    expect(r.warnings).toEqual([assumedScalar('other'), assumedScalar('x.start')]);
   });
 });
