@@ -13,7 +13,7 @@
  */
 
 import { type DecodeOptions, decodeLimits } from '../codec/decode.ts';
-import { RestliError } from '../errors.ts';
+import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts';
 import { segmentKeyKind } from '../http/url.ts';
 import { argumentError, valueText } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
@@ -97,7 +97,8 @@ type Warn = (code: string, where: string, message: string) => void;
  * convertUrl('/people?ids=List(1,2)&f=(a:b)', { to: '1.0.0' }).url;  // '/people?f.a=b&ids=1&ids=2'
  * ```
  * @throws {@link RestliSyntaxError} when the URL is not valid in the source version, with the
- * offset in the URL; {@link RestliError} `UNTRANSLATABLE` when 1.0 cannot write the request in a
+ * offset in the URL (also a path key its kind cannot hold, such as a list as a compound-key part:
+ * `UNSUPPORTED_VALUE` at the key); {@link RestliError} `UNTRANSLATABLE` when 1.0 cannot write the request in a
  * form its servers read (a list of lists, or a list mixing values and containers, at the root),
  * `INVALID_IDL` for a malformed IDL, `INVALID_ARGUMENT` / `INVALID_VERSION` for bad options.
  */
@@ -536,7 +537,19 @@ function translateKey(
       : value;
   if (kind === 'complex' && to === V1 && from === V2)
     checkV1Map(repaired, raw, role.shape, context);
-  return encodeKey(repaired as Key, { kind, version: to, context: 'path' });
+  try {
+    return encodeKey(repaired as Key, { kind, version: to, context: 'path' });
+  } catch (error) {
+    // A key its kind cannot hold (a list as a compound-key part, which no server reads): placed
+    // at the key in the URL, with the part named, not at a path in a value the caller never made.
+    if (!(error instanceof RestliEncodeError)) throw error;
+    throw new RestliSyntaxError(
+      error.code,
+      `${error.reason} at ${error.path} of the key '${raw}'`,
+      url,
+      offset,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

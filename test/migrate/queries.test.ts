@@ -8,7 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { RestliEncodeError } from '../../src/errors.ts';
+import { RestliSyntaxError } from '../../src/errors.ts';
 import type { ProtocolVersionText } from '../../src/internal/version-text.ts';
 import { type ConvertWarning, convertUrl } from '../../src/migrate/convert.ts';
 import type { Restspec } from '../../src/migrate/idl.ts';
@@ -175,17 +175,17 @@ describe('the losses of 1.0 are checked from 2.0 to 1.0 only (docs/decisions.md)
     ['/a?x=List(a,a)', V2, V1, undefined, '/a?x=a&x=a', []],
   ] as const satisfies readonly Row[])('%s from %s to %s', check);
 
-  test('a compound key with a list part has no form in either version: refused', () => {
-    // The encoder's error, placed in the key (`$.a`), not in the URL.
+  test('a compound key with a list part has no form in either version: refused at the key', () => {
+    // The key starts at offset 7 of the URL; the part is named in the reason.
     for (const to of [V1, V2] as const) {
       const error = thrown(
         () => convertUrl('/pairs/(a:List(List(x)),b:2)', { from: V2, to, resources: [pairs] }),
-        RestliEncodeError,
+        RestliSyntaxError,
       );
-      expect([error.code, error.message, error.path]).toEqual([
+      expect([error.code, error.offset, error.reason]).toEqual([
         'UNSUPPORTED_VALUE',
-        'object is not a primitive key value at $.a',
-        '$.a',
+        7,
+        "object is not a primitive key value at $.a of the key '(a:List(List(x)),b:2)'",
       ]);
     }
   });
