@@ -172,7 +172,7 @@ describe('the source version, when none is given', () => {
   });
 });
 
-test('only the guessed kind of a key goes unsaid when the version stays: a path no IDL knows does not', () => {
+test('only the guesses about the other version go unsaid when the version stays: a path no IDL knows does not', () => {
   const items: Restspec = {
     name: 'items',
     path: '/items',
