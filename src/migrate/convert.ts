@@ -627,6 +627,20 @@ function convertIds(value: RestliData, context: Context): RestliData[] {
             // (`ids[0].a=1`) can only be a complex key.
             'complex'
           : inferMapKind(id));
+    // 2.0 writes a compound or complex id as a map: a string where the IDL declares one is refused
+    // there, as `decodeKey` refuses it in a path (it would become a 1.0 id a 1.0 server reads:
+    // `List(a%3Dx%26b%3D2)` is the 1.0 compound key `a%3Dx%26b%3D2`).
+    if (
+      from === V2 &&
+      (declared === 'compound' || declared === 'complex') &&
+      typeof id !== 'object'
+    )
+      throw new RestliSyntaxError(
+        'INVALID_COMPOUND_KEY',
+        `input '${String(id)}' is not a valid ${declared === 'compound' ? 'CompoundKey' : 'ComplexKey'}`,
+        String(id),
+        0,
+      );
     // Without the kind declared, 1.0 to 1.0 keeps a string id as it is: `b%3D2%26a%3D1` is the
     // compound key {b, a} or the string `b=2&a=1`, and writing it again as a compound key (its
     // parts sorted) would change the string.

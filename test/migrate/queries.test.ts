@@ -99,12 +99,26 @@ const guessedComplex = (where: string) => guessedKind('complex', where);
 
 describe('batch ids, by the kind of key the resource has (spec d.5)', () => {
   test.each([
+    ['List(x)', 'x'],
+    // Written to 1.0, this one would be the compound key {a: x, b: 2} for a 1.0 server.
+    ['List(a%3Dx%26b%3D2)', 'a=x&b=2'],
+  ])('a 2.0 string id where the IDL declares a compound key is refused: ids=%s', (ids, id) => {
+    for (const to of [V1, V2] as const) {
+      const error = thrown(
+        () => convertUrl(`/pairs?ids=${ids}`, { from: V2, to, resources: [pairs] }),
+        RestliSyntaxError,
+      );
+      expect([error.code, error.reason, error.offset]).toEqual([
+        'INVALID_COMPOUND_KEY',
+        `input '${id}' is not a valid CompoundKey`,
+        0,
+      ]);
+    }
+  });
+
+  test.each([
     // A simple resource has no key to declare a kind: the id stays what it reads as, a string.
     ['/settings?ids=x', V1, V2, settings, '/settings?ids=List(x)', []],
-    // 2.0 ids are never read as 1.0 text: a string id of an association is written as the
-    // string it is (a 2.0 server refuses it, and a 1.0 server the 1.0 `ids=x`, as a bad key).
-    ['/pairs?ids=List(x)', V2, V1, pairs, '/pairs?ids=x', []],
-    ['/pairs?ids=List(x)', V2, V2, pairs, '/pairs?ids=List(x)', []],
     // A 1.0 id written as a map is the map: with an association IDL, the compound key (a:x,b:2),
     // which 1.0 writes as the text `a=x&b=2` escaped once more (spec d.5).
     ['/pairs?ids[0].a=x&ids[0].b=2', V1, V2, pairs, '/pairs?ids=List((a:x,b:2))', []],
