@@ -13,6 +13,7 @@ import { runs } from '../helpers/linear.ts';
 import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
 import { type Vector, vectorsOf } from '../helpers/vectors.ts';
 import { ARRAY_OF_STRINGS, assumedScalar } from './expected.ts';
+import { pairs } from './idls.ts';
 
 /** A schema that describes `value`: arrays and records from the value's own shape. */
 function schemaOf(value: unknown): SchemaType {
@@ -111,30 +112,33 @@ function restspecOf(input: VectorRequest): Restspec {
 }
 
 /** The vector pairs: the same request in both versions. */
-function pairs(): [Vector, Vector][] {
+function vectorPairs(): [Vector, Vector][] {
   const v2 = vectorsOf('request-uri-v2');
   return vectorsOf('request-uri-v1').map((v1, i) => [v1, v2[i]!]);
 }
 
 describe('request-uri vector pairs as translations, with their resource as IDL', () => {
-  test.each(pairs().map(([a, b], i) => [`${i} ${a.source}`, a, b] as const))('%s', (_n, v1, v2) => {
-    const input = v1.input as VectorRequest;
-    expect(JSON.stringify({ ...input, version: '' })).toBe(
-      JSON.stringify({ ...(v2.input as VectorRequest), version: '' }),
-    );
-    const resources = [restspecOf(input)];
-    const up = convertUrl(v1.expected as string, { from: '1.0.0', to: '2.0.0', resources });
-    // An empty primitive key leaves no trace in a 1.0 path (spec d.1): nothing can restore it.
-    if (input.id !== '') expectSameUrl(up.url, v2);
-    expect(up.warnings).toEqual([]);
-    const down = convertUrl(v2.expected as string, { from: '2.0.0', to: '1.0.0', resources });
-    // 2.0 → 1.0 can only lose what 1.0 cannot say (empty containers, the empty key), and says so.
-    if (down.warnings.length === 0) expectSameUrl(down.url, v1);
-    else
-      expect(down.warnings.map((w) => w.code)).toSatisfy((codes: string[]) =>
-        codes.every((c) => ['EMPTY_CONTAINER_DROPPED', 'EMPTY_KEY_DROPPED'].includes(c)),
+  test.each(vectorPairs().map(([a, b], i) => [`${i} ${a.source}`, a, b] as const))(
+    '%s',
+    (_n, v1, v2) => {
+      const input = v1.input as VectorRequest;
+      expect(JSON.stringify({ ...input, version: '' })).toBe(
+        JSON.stringify({ ...(v2.input as VectorRequest), version: '' }),
       );
-  });
+      const resources = [restspecOf(input)];
+      const up = convertUrl(v1.expected as string, { from: '1.0.0', to: '2.0.0', resources });
+      // An empty primitive key leaves no trace in a 1.0 path (spec d.1): nothing can restore it.
+      if (input.id !== '') expectSameUrl(up.url, v2);
+      expect(up.warnings).toEqual([]);
+      const down = convertUrl(v2.expected as string, { from: '2.0.0', to: '1.0.0', resources });
+      // 2.0 → 1.0 can only lose what 1.0 cannot say (empty containers, the empty key), and says so.
+      if (down.warnings.length === 0) expectSameUrl(down.url, v1);
+      else
+        expect(down.warnings.map((w) => w.code)).toSatisfy((codes: string[]) =>
+          codes.every((c) => ['EMPTY_CONTAINER_DROPPED', 'EMPTY_KEY_DROPPED'].includes(c)),
+        );
+    },
+  );
 });
 
 describe('without an IDL', () => {
@@ -864,19 +868,6 @@ describe('batch ids, with and without an IDL', () => {
       entity: { path: '/items/{id}' },
     },
   };
-  const pairs: Restspec = {
-    name: 'pairs',
-    path: '/pairs',
-    association: {
-      identifier: 'pairsId',
-      assocKeys: [
-        { name: 'a', type: 'string' },
-        { name: 'b', type: 'long' },
-      ],
-      supports: ['batch_get'],
-      entity: { path: '/pairs/{pairsId}' },
-    },
-  } as Restspec;
   const compoundGuess = (id: string) => ({
     code: 'KEY_KIND_GUESSED',
     where: 'ids',

@@ -14,6 +14,7 @@ import { type ConvertWarning, convertUrl } from '../../src/migrate/convert.ts';
 import type { Restspec } from '../../src/migrate/idl.ts';
 import { thrown } from '../helpers/errors.ts';
 import { ARRAY_OF_STRINGS, assumedScalar, guessedKind, V1, V2 } from './expected.ts';
+import { pairs } from './idls.ts';
 
 /** The members snapshot: a complex key `{ id: long, tags: string[] }` with `$params`. */
 const members = JSON.parse(
@@ -22,21 +23,6 @@ const members = JSON.parse(
     'utf8',
   ),
 );
-
-/** An association: compound keys of the parts `a` and `b`. */
-const pairs = {
-  name: 'pairs',
-  path: '/pairs',
-  association: {
-    identifier: 'pairsId',
-    assocKeys: [
-      { name: 'a', type: 'string' },
-      { name: 'b', type: 'long' },
-    ],
-    supports: ['batch_get'],
-    entity: { path: '/pairs/{pairsId}' },
-  },
-} as Restspec;
 
 /** A simple resource: no key at all. */
 const settings = {
