@@ -616,17 +616,6 @@ function convertIds(value: RestliData, context: Context): RestliData[] {
   const list = Array.isArray(value) ? value : [value];
   const declared = resource?.key?.kind;
   return list.map((id) => {
-    let kind: KeyKind =
-      declared ??
-      (typeof id === 'string'
-        ? from === V1
-          ? segmentKeyKind(id, V1)
-          : 'primitive'
-        : from === V1
-          ? // 1.0 writes a compound id as a string (`a%3D1%26b%3D2`): a map read from 1.0
-            // (`ids[0].a=1`) can only be a complex key.
-            'complex'
-          : inferMapKind(id));
     // 2.0 writes a compound or complex id as a map: a string where the IDL declares one is refused
     // there, as `decodeKey` refuses it in a path (it would become a 1.0 id a 1.0 server reads:
     // `List(a%3Dx%26b%3D2)` is the 1.0 compound key `a%3Dx%26b%3D2`).
@@ -645,6 +634,17 @@ function convertIds(value: RestliData, context: Context): RestliData[] {
     // compound key {b, a} or the string `b=2&a=1`, and writing it again as a compound key (its
     // parts sorted) would change the string.
     if (from === V1 && to === V1 && declared === undefined && typeof id === 'string') return id;
+    let kind: KeyKind =
+      declared ??
+      (typeof id === 'string'
+        ? from === V1
+          ? segmentKeyKind(id, V1)
+          : 'primitive'
+        : from === V1
+          ? // 1.0 writes a compound id as a string (`a%3D1%26b%3D2`): a map read from 1.0
+            // (`ids[0].a=1`) can only be a complex key.
+            'complex'
+          : inferMapKind(id));
     let key: RestliData = id;
     if (from === V1 && typeof id === 'string' && kind === 'compound') {
       try {
