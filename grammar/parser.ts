@@ -29,13 +29,13 @@ import { type ErrorCode, RestliSyntaxError } from '../src/errors.ts';
 import { setOwn } from '../src/internal/own.ts';
 import type { InvalidUtf8 } from '../src/internal/percent.ts';
 import type { RestliData, RestliDataMap } from '../src/types.ts';
-import { releaseTokens, tokenize, type ValueToken } from './lexer.ts';
+import { releaseTokens, tokenize, tokenText, type ValueToken } from './lexer.ts';
 import { withStackGuard } from './stack.ts';
 import { allTokens, ItemSep, KvSep, ListStart, MapStart, ObjEnd, StringToken } from './tokens.ts';
 
 /** Display text of a token in messages: strings decoded, grammar tokens as their characters. */
 function show(token: IToken): string {
-  return (token as unknown as ValueToken).payload ?? token.image;
+  return tokenText(token as unknown as ValueToken);
 }
 
 function at(token: IToken): string {
@@ -102,7 +102,7 @@ class ValueParser extends EmbeddedActionsParser {
     return [
       { ALT: () => this[subrule](this.map) },
       { ALT: () => this[subrule](this.list) },
-      { ALT: () => (this[consume](StringToken) as unknown as ValueToken).payload },
+      { ALT: () => tokenText(this[consume](StringToken) as unknown as ValueToken) },
     ];
   }
 
@@ -129,7 +129,7 @@ class ValueParser extends EmbeddedActionsParser {
   private readonly entries = {
     SEP: ItemSep,
     DEF: () => {
-      const key = (this.CONSUME1(StringToken) as unknown as ValueToken).payload;
+      const key = tokenText(this.CONSUME1(StringToken) as unknown as ValueToken);
       this.CONSUME(KvSep);
       const value = this.OR1(this.valueAlternatives);
       // Duplicate keys: the last one wins, as in the reference.

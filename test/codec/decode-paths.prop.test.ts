@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { tokenize } from '../../grammar/lexer.ts';
+import { tokenize, tokenText } from '../../grammar/lexer.ts';
 import { parseValue } from '../../grammar/parser.ts';
 import { StringToken } from '../../grammar/tokens.ts';
 import { decode, decodeScalar } from '../../src/codec/decode.ts';
@@ -150,7 +150,7 @@ describe('the one-decode scanner against a piece-by-piece reference', () => {
       const ours = outcome(() =>
         tokenize(text, maxDepth, invalidUtf8)
           .filter((t) => t.tokenType === StringToken)
-          .map((t) => t.payload),
+          .map(tokenText),
       );
       const reference = outcome(() => referenceStrings(text, invalidUtf8, maxDepth));
       expect(ours).toEqual(reference);
