@@ -115,13 +115,16 @@ class ValueParser extends EmbeddedActionsParser {
 
   /**
    * The maps under construction, innermost last, and the items of the lists under construction,
-   * the innermost list's on top. The repetitions below read them from here rather than capturing
-   * a container, so that their options objects and closures are built once, not on every map and
-   * list. A list is cut from the item stack when it closes: an array of its exact length, where
-   * pushing onto an empty array would reserve room for 17 items. `load` empties both.
+   * the innermost list's on top (`items[0, itemCount)`). The repetitions below read them from
+   * here rather than capturing a container, so that their options objects and closures are built
+   * once, not on every map and list. A list is cut from the item stack when it closes: an array of
+   * its exact length, where pushing onto an empty array would reserve room for 17 items. The stack
+   * keeps its store from one list and one parse to the next (shrinking it and growing it back
+   * cost an allocation per list); `release` lets it go after a large input.
    */
   private maps: RestliDataMap[] = [];
   private items: RestliData[] = [];
+  private itemCount = 0;
 
   // Each entry: STRING ":" element. `MANY_SEP` reads the separators with a plain token test
   // (no lookahead function per item, as `MANY` has). No ACTION wrappers around the stores: during
@@ -141,7 +144,7 @@ class ValueParser extends EmbeddedActionsParser {
     SEP: ItemSep,
     DEF: () => {
       const value = this.OR1(this.itemAlternatives);
-      this.items.push(value);
+      this.items[this.itemCount++] = value;
     },
   };
 
@@ -158,11 +161,11 @@ class ValueParser extends EmbeddedActionsParser {
   readonly list = this.RULE('list', (): RestliData[] => {
     this.CONSUME(ListStart);
     // A nested list pushes its items above these and cuts them off before this one goes on.
-    const start = this.items.length;
+    const start = this.itemCount;
     this.MANY_SEP(this.listItems);
     this.CONSUME(ObjEnd);
-    const list = this.items.slice(start);
-    this.items.length = start;
+    const list = this.items.slice(start, this.itemCount);
+    this.itemCount = start;
     return list;
   });
 
@@ -219,10 +222,15 @@ class ValueParser extends EmbeddedActionsParser {
     state._errors.length = 0;
   }
 
-  /** Lets go of the containers of a parse that stopped half-way (they may hold a large value). */
-  release(): void {
-    this.maps.length = 0;
-    this.items.length = 0;
+  /**
+   * Forgets the containers of a parse that stopped half-way, and, after a large input, the item
+   * stack's store (it may hold strings cut from that input; after a small one it pins little, and
+   * keeping it saves growing it again).
+   */
+  release(large: boolean): void {
+    if (this.maps.length !== 0) this.maps.length = 0;
+    this.itemCount = 0;
+    if (large) this.items = [];
   }
 
   /**
@@ -254,9 +262,10 @@ export function parseValue(input: string, maxDepth: number, invalidUtf8: Invalid
   try {
     return parseTokens(parser, input, tokens);
   } finally {
-    // Reused tokens would otherwise keep a large input alive until the next call.
-    if (input.length > 65_536) releaseTokens(tokens.length);
-    parser.release();
+    // Reused tokens and items would otherwise keep a large input alive until the next call.
+    const large = input.length > 65_536;
+    if (large) releaseTokens(tokens.length);
+    parser.release(large);
   }
 }
 
