@@ -121,6 +121,15 @@ describe('errors', () => {
     expect(thrown(() => decode('(a::b%ZZ)')).code).toBe('MALFORMED_ESCAPE');
   });
 
+  // The parser reuses its tokens and item stack from one call to the next.
+  test('a parse stopped half-way leaves nothing behind for the next', () => {
+    for (const bad of ['List(a,b,List(c,d', 'List(a,(k:List(b,c)),', '(a:List(b),c:(d:']) {
+      expect(() => decode(bad)).toThrow(RestliSyntaxError);
+      expect(decode('List(x,List(y))')).toEqual(['x', ['y']]);
+      expect(decode('(k:List(%3A,b))')).toEqual({ k: [':', 'b'] });
+    }
+  });
+
   test('maxLength', () => {
     const e = thrown(() => decode('x'.repeat(11), { maxLength: 10 }));
     expect(e.code).toBe('MAX_LENGTH_EXCEEDED');
