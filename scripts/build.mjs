@@ -183,6 +183,33 @@ function externalLibrary(outFile, keep) {
 }
 
 /**
+ * chevrotain's Lexer, replaced by the one member the grammars use. grammar/ scans with its own
+ * hand-written scanners and gives every token type the pattern `Lexer.NA` (never matched by a
+ * chevrotain Lexer); chevrotain itself reads only `Lexer.NA` too outside the Lexer (its EOF and
+ * recording tokens). The real class pulls in the lexer's analysis and a regular-expression parser
+ * (regexp-to-ast): ~35 kB of the ~136 kB blob, evaluated and compiled by the first decode of
+ * every process. The stand-in throws if anything ever constructs it.
+ */
+const LEXER_PUBLIC = /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer_public\.js$/;
+const withoutLexer = {
+  name: 'chevrotain-without-lexer',
+  setup(b) {
+    b.onLoad({ filter: LEXER_PUBLIC }, () => ({
+      contents: `export class Lexer {
+  constructor() {
+    throw new Error('restli-protocol bundles chevrotain without its Lexer (scripts/build.mjs)');
+  }
+}
+Lexer.NA = /NOT_APPLICABLE/;
+Lexer.SKIPPED = 'This marks a skipped Token pattern.';
+export const LexerDefinitionErrorType = {};
+`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * chevrotain, pre-bundled once as one minified CommonJS module that exports what grammar/ imports
  * from it. Both parser bundles (ESM and CJS) then hold readable grammar code plus this one blob
  * (instead of 400 kB of readable chevrotain and its source map, twice).
@@ -191,6 +218,7 @@ async function vendorChevrotain() {
   const names = new Set();
   for (const file of readdirSync('grammar')) {
     const text = readFileSync(join('grammar', file), 'utf8');
+    if (/\bnew\s+Lexer\b/.test(text)) fail(`grammar/${file}: the vendored chevrotain has no Lexer`);
     for (const m of text.matchAll(/^import\s+(type\s+)?([^;]*?)\s+from\s+'chevrotain';/gms)) {
       if (m[1]) continue;
       const braces = /^\{([^}]*)\}$/.exec(m[2].trim());
@@ -204,6 +232,7 @@ async function vendorChevrotain() {
   }
   const outfile = 'node_modules/.cache/restli-build/chevrotain.cjs';
   const result = await build({
+    plugins: [withoutLexer],
     stdin: {
       contents: `export { ${[...names].sort().join(', ')} } from 'chevrotain';`,
       resolveDir: root,
