@@ -99,15 +99,23 @@ export interface DetectOptions {
   maxLength?: number;
 }
 
-/** `name=value` pairs joined by `&`, each name non-empty and without `=`. One pass. */
-function isPairs(segment: string): boolean {
-  let start = 0;
-  while (start <= segment.length) {
-    let end = segment.indexOf('&', start);
-    if (end === -1) end = segment.length;
-    const eq = segment.indexOf('=', start);
-    if (eq <= start || eq > end) return false;
-    start = end + 1;
+/**
+ * `name=value` pairs joined by `&`, each name non-empty and without `=`: `text[start, end)`, in
+ * one pass over that range only (no slice, no search past its end).
+ */
+function isPairs(text: string, start: number, end: number): boolean {
+  let pieceStart = start;
+  let hasEquals = false;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? 0x26 : text.charCodeAt(i);
+    if (c === 0x26) {
+      if (!hasEquals) return false;
+      pieceStart = i + 1;
+      hasEquals = false;
+    } else if (c === 0x3d && !hasEquals) {
+      if (i === pieceStart) return false;
+      hasEquals = true;
+    }
   }
   return true;
 }
@@ -191,49 +199,91 @@ interface Scan {
   query: string | undefined;
   /** Every marked place per version (all of them: the evidence list is capped, these are not). */
   places: Record<ProtocolVersionText, Place[]>;
+  /** The place the next marks belong to; made on its first mark (most pieces carry none). */
+  place: Place | undefined;
+  /** Where that place is, until it is made. */
+  placeKind: 'query' | 'complex' | 'compound';
+  placeStart: number;
+  placeEnd: number;
+  placeSegment: string;
 }
+
+/** Records a mark of `version` at the scan's current place. */
+function note(scan: Scan, version: ProtocolVersionText, reason: string, where: string): void {
+  scan.counts[version]++;
+  scan.place ??=
+    scan.placeKind === 'query'
+      ? { in: 'query', start: scan.placeStart, end: scan.placeEnd }
+      : { in: 'path', segment: scan.placeSegment, kind: scan.placeKind };
+  const list = scan.places[version];
+  // One place per piece, however many marks it carries.
+  if (list[list.length - 1] !== scan.place) list.push(scan.place);
+  if (scan.evidence.length < MAX_EVIDENCE) scan.evidence.push({ version, reason, where });
+}
+
+/**
+ * Query names seen so far: a list while few (a set costs more than the whole scan of a typical
+ * query), a set past {@link FEW_NAMES}, so that a huge query stays linear.
+ */
+const FEW_NAMES = 16;
 
 /** The marks of each version in `url`, in one pass over its path and query. */
 function scan(url: string): Scan {
   const { path, query } = splitUrl(url);
-  const evidence: Evidence[] = [];
   // Counted apart from the kept evidence, which is capped: a huge URL keeps no huge report.
-  const counts = { [V1]: 0, [V2]: 0 };
-  const places: Scan['places'] = { [V1]: [], [V2]: [] };
-  let place: Place = { in: 'query', start: 0, end: 0 };
-  const note = (version: ProtocolVersionText, reason: string, where: string) => {
-    counts[version]++;
-    const list = places[version];
-    // One place per piece, however many marks it carries.
-    if (list[list.length - 1] !== place) list.push(place);
-    if (evidence.length < MAX_EVIDENCE) evidence.push({ version, reason, where });
+  const state: Scan = {
+    evidence: [],
+    counts: { [V1]: 0, [V2]: 0 },
+    query,
+    places: { [V1]: [], [V2]: [] },
+    place: undefined,
+    placeKind: 'query',
+    placeStart: 0,
+    placeEnd: 0,
+    placeSegment: '',
   };
 
-  for (const segment of path.split('/')) {
-    if (segment === '') continue;
-    if (segment.startsWith('(') && segment.endsWith(')') && segment.includes(':')) {
-      place = { in: 'path', segment, kind: 'complex' };
-      note(V2, 'a key segment in parentheses', segment);
-    } else if (isPairs(segment)) {
-      place = { in: 'path', segment, kind: 'compound' };
-      note(V1, "a key segment of 'name=value' pairs", segment);
+  for (let start = 0; start <= path.length; ) {
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    if (end > start) {
+      const parens = path.charCodeAt(start) === 0x28 && path.charCodeAt(end - 1) === 0x29;
+      if (parens && path.slice(start, end).includes(':')) {
+        const segment = path.slice(start, end);
+        startPlace(state, 'complex', segment);
+        note(state, V2, 'a key segment in parentheses', segment);
+      } else if (isPairs(path, start, end)) {
+        const segment = path.slice(start, end);
+        startPlace(state, 'compound', segment);
+        note(state, V1, "a key segment of 'name=value' pairs", segment);
+      }
     }
+    start = end + 1;
   }
 
-  const seen = new Set<string>();
+  const names: string[] = [];
+  let seen: Set<string> | undefined;
   const text = query ?? '';
   for (const piece of splitQuery(text)) {
-    place = { in: 'query', start: piece.start, end: piece.end };
+    state.place = undefined;
+    state.placeKind = 'query';
+    state.placeStart = piece.start;
+    state.placeEnd = piece.end;
     const name = text.slice(piece.start, piece.nameEnd);
-    if (seen.has(name)) note(V1, 'a repeated parameter name', name);
-    seen.add(name);
+    if (seen !== undefined ? seen.has(name) : names.includes(name)) {
+      note(state, V1, 'a repeated parameter name', name);
+    } else if (seen !== undefined) {
+      seen.add(name);
+    } else if (names.push(name) > FEW_NAMES) {
+      seen = new Set(names);
+    }
     if (PROJECTION_PARAMS.has(name)) continue;
-    if (!piece.hasValue) note(V1, "a parameter without '=' (the 1.0 empty string)", name);
+    if (!piece.hasValue) note(state, V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
     if (!isPlainName(name)) {
-      if (isIndexedName(name)) note(V1, 'an indexed parameter name', name);
-      if (isDottedName(name)) note(V1, 'a dotted parameter name', name);
-      if (hasTildeEscape(name)) note(V1, "a '~' escape in a parameter name", name);
+      if (isIndexedName(name)) note(state, V1, 'an indexed parameter name', name);
+      if (isDottedName(name)) note(state, V1, 'a dotted parameter name', name);
+      if (hasTildeEscape(name)) note(state, V1, "a '~' escape in a parameter name", name);
     }
     if (!piece.hasValue) continue;
     const { valueStart, end } = piece;
@@ -243,17 +293,24 @@ function scan(url: string): Scan {
       !text.startsWith('List(', valueStart) &&
       !text.startsWith('%4C', valueStart)
     ) {
-      note(V1, 'ids without List(…)', name);
+      note(state, V1, 'ids without List(…)', name);
     }
     // Only a value with `(` or `'` can hold a 2.0 mark: most values are looked at no further.
     if (!hasParenOrQuote(text, valueStart, end)) continue;
     const value = text.slice(valueStart, end);
-    if (/(^|[(,:])List\(/.test(value)) note(V2, 'a List(…) value', name);
-    else if (isMapText(value)) note(V2, 'a (key:value) map', name);
-    if (value === "''" || /[(,:]''[),]/.test(value)) note(V2, "the 2.0 empty string ''", name);
+    if (/(^|[(,:])List\(/.test(value)) note(state, V2, 'a List(…) value', name);
+    else if (isMapText(value)) note(state, V2, 'a (key:value) map', name);
+    if (value === "''" || /[(,:]''[),]/.test(value)) note(state, V2, "the 2.0 empty string ''", name);
   }
 
-  return { evidence, counts, query, places };
+  return state;
+}
+
+/** Starts a path segment's place (made on its first mark). */
+function startPlace(state: Scan, kind: 'complex' | 'compound', segment: string): void {
+  state.place = undefined;
+  state.placeKind = kind;
+  state.placeSegment = segment;
 }
 
 /**
