@@ -10,6 +10,7 @@ import { argumentError, describeArgument, isPlainRecord } from '../internal/args
 import { maxDepthOf } from '../internal/limits.ts';
 import { numberText } from '../internal/number-text.ts';
 import { childPath } from '../internal/paths.ts';
+import { sortStrings } from '../internal/sort.ts';
 import { isStackOverflow } from '../internal/stack.ts';
 import { loneSurrogateIndex } from '../internal/utf8.ts';
 import type { RestliValue } from '../types.ts';
@@ -116,22 +117,7 @@ function write(value: unknown, context: ValueContext, depthLeft: number): string
 
 /** Own enumerable keys in UTF-16 code unit order (Java's `String.compareTo`). */
 export function sortedKeys(object: object): string[] {
-  const keys = Object.keys(object);
-  const n = keys.length;
-  // Records are small: an insertion sort with `<` beats Array#sort's generic comparison, and
-  // costs one pass when the caller built the map in order already.
-  if (n > 32) return keys.sort();
-  for (let i = 1; i < n; i++) {
-    const key = keys[i]!;
-    let j = i - 1;
-    if (keys[j]! <= key) continue;
-    while (j >= 0 && keys[j]! > key) {
-      keys[j + 1] = keys[j]!;
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-  return keys;
+  return sortStrings(Object.keys(object));
 }
 
 /**

@@ -300,7 +300,8 @@ function scan(url: string): Scan {
     const value = text.slice(valueStart, end);
     if (/(^|[(,:])List\(/.test(value)) note(state, V2, 'a List(…) value', name);
     else if (isMapText(value)) note(state, V2, 'a (key:value) map', name);
-    if (value === "''" || /[(,:]''[),]/.test(value)) note(state, V2, "the 2.0 empty string ''", name);
+    if (value === "''" || /[(,:]''[),]/.test(value))
+      note(state, V2, "the 2.0 empty string ''", name);
   }
 
   return state;

@@ -2,12 +2,14 @@
  * The fast paths of issue 12 held to independent references on random input: the Java HashMap
  * order of small tables (against a simulation of HashMap's buckets and resizes), the one UTF-8
  * lead-byte classification (against the ranges of RFC 3629), the compiled template matcher
- * (against the rule written out with string templates), and detectVersion's name marks (against
- * the regular expressions they replaced).
+ * (against the rule written out with string templates), detectVersion's name marks (against
+ * the regular expressions they replaced) and key segment marks (against the rule written with
+ * `split` and `startsWith`), and the insertion sort of short string lists (against `Array#sort`).
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { javaHashMapOrder, javaStringHash } from '../../src/internal/java-hash-order.ts';
+import { sortStrings } from '../../src/internal/sort.ts';
 import {
   compileTemplate,
   decodedSegment,
@@ -163,6 +165,56 @@ describe('detectVersion name marks', () => {
       for (const [reason, pattern] of MARKS) {
         expect(reasons.has(reason)).toBe(!plain && pattern.test(name));
       }
+    },
+  );
+});
+
+/** The key segment rule as first written: `split` into pieces, each `name=value`, name non-empty. */
+function referenceIsPairs(segment: string): boolean {
+  return segment.split('&').every((piece) => piece.indexOf('=') > 0);
+}
+
+const segmentPiece = fc.constantFrom('(', ')', ':', '=', '&', 'a', 'b=', '=c', '&&', '%3D');
+
+describe('detectVersion key segment marks', () => {
+  test.prop([fc.array(fc.array(segmentPiece, { maxLength: 6 }), { minLength: 1, maxLength: 3 })], {
+    numRuns: 500,
+    // In parentheses without `:`, the pairs rule still applies: `(b=)` is a 1.0 segment.
+    examples: [
+      [
+        [
+          ['(', 'b=', ')'],
+          ['(', 'a', ':', ')'],
+          ['a', '=c', '&', 'b='],
+        ],
+      ],
+    ],
+  })('are reported exactly where the first-written rule sees them', (segmentPieces) => {
+    const segments = segmentPieces.map((pieces) => pieces.join(''));
+    const reasons = detectVersion(`/r/${segments.join('/')}`)
+      .evidence.filter((e) => e.reason.startsWith('a key segment'))
+      .map((e) => [e.where, e.reason]);
+    const expected = segments
+      .filter((s) => s !== '')
+      .flatMap((s) =>
+        s.startsWith('(') && s.endsWith(')') && s.includes(':')
+          ? [[s, 'a key segment in parentheses']]
+          : referenceIsPairs(s)
+            ? [[s, "a key segment of 'name=value' pairs"]]
+            : [],
+      );
+    expect(reasons).toEqual(expected);
+  });
+});
+
+describe('sortStrings', () => {
+  test.prop([fc.array(trickyString, { maxLength: 40 })])(
+    'sorts as Array#sort does (UTF-16 code units), in place',
+    (items) => {
+      const expected = [...items].sort();
+      const copy = [...items];
+      expect(sortStrings(copy)).toBe(copy);
+      expect(copy).toEqual(expected);
     },
   );
 });

@@ -13,6 +13,7 @@ import { argumentError, expectOptions, expectRecord, isPlainRecord } from '../..
 import { maxDepthOf } from '../../internal/limits.ts';
 import { formatPath } from '../../internal/paths.ts';
 import { PROJECTION_PARAMS } from '../../internal/projections.ts';
+import { sortStrings } from '../../internal/sort.ts';
 import { isStackOverflow } from '../../internal/stack.ts';
 import { loneSurrogateIndex } from '../../internal/utf8.ts';
 import type { RestliValue } from '../../types.ts';
@@ -195,7 +196,9 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
 /** Names in UTF-16 order, each name's values sorted as strings. */
 function sortMultimap(multimap: Map<string, string[]>): Map<string, string[]> {
   const sorted = new Map<string, string[]>();
-  for (const name of [...multimap.keys()].sort()) sorted.set(name, multimap.get(name)!.sort());
+  for (const name of sortStrings([...multimap.keys()])) {
+    sorted.set(name, sortStrings(multimap.get(name)!));
+  }
   return sorted;
 }
 

@@ -14,6 +14,7 @@ import { checkLength, invalidUtf8Of, maxDepthOf, maxLengthOf } from '../../inter
 import { rawOffset } from '../../internal/offsets.ts';
 import { setOwn } from '../../internal/own.ts';
 import { splitQuery } from '../../internal/query-pieces.ts';
+import { sortStrings } from '../../internal/sort.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
 import { formDecode } from './form.ts';
 import { type NameSegment, parseNameSegment } from './segment.ts';
@@ -383,9 +384,7 @@ function toData(root: MapNode, wantPaths: boolean): DecodedQueryV1 {
     const { node, target, path } = job;
     // A map's entries are walked as they are; an index table's are ordered by index and renumbered.
     const entries: Iterable<[string | number, Node]> =
-      node instanceof MapNode
-        ? node.entries
-        : [...node.entries].sort((x, y) => x[0] - y[0]).map(([, child], i) => [i, child]);
+      node instanceof MapNode ? node.entries : indexOrder(node.entries);
     for (const [key, child] of entries) {
       let childPath = '';
       if (wantPaths) {
@@ -406,5 +405,21 @@ function toData(root: MapNode, wantPaths: boolean): DecodedQueryV1 {
       else setOwn(target, key as string, data);
     }
   }
-  return { params, singleValued: singleValued.sort() };
+  return { params, singleValued: sortStrings(singleValued) };
+}
+
+/**
+ * An index table's entries in index order, renumbered from 0 (holes closed). Most tables were
+ * filled in order (`a[0]`, `a[1]`, …), and are only renumbered.
+ */
+function indexOrder(entries: Map<number, Node>): [number, Node][] {
+  const ordered = [...entries];
+  for (let i = 1; i < ordered.length; i++) {
+    if (ordered[i]![0] < ordered[i - 1]![0]) {
+      ordered.sort((x, y) => x[0] - y[0]);
+      break;
+    }
+  }
+  for (let i = 0; i < ordered.length; i++) ordered[i]![0] = i;
+  return ordered;
 }
