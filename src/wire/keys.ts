@@ -30,7 +30,7 @@ import { splitQuery } from '../internal/query-pieces.ts';
 import { type ProtocolVersionText, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliPrimitive, RestliValue } from '../types.ts';
 import { dataMapToQueryString } from './v1/flatten.ts';
-import { formDecode } from './v1/form.ts';
+import { formDecode, formDecodeAt } from './v1/form.ts';
 import { unflattenV1 } from './v1/unflatten.ts';
 
 /** The three kinds of Rest.li key. */
@@ -307,16 +307,9 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
     return unflattenV1(multimap, { maxDepth: options?.maxDepth });
   }
   for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
-    const name = formDecode(unescaped.slice(start, nameEnd), {
-      invalidUtf8,
-      base: start,
-      whole: unescaped,
-    });
-    const value = formDecode(unescaped.slice(valueStart, end), {
-      invalidUtf8,
-      base: valueStart,
-      whole: unescaped,
-    });
+    const replace = invalidUtf8 === 'replace';
+    const name = formDecodeAt(unescaped.slice(start, nameEnd), replace, unescaped, start);
+    const value = formDecodeAt(unescaped.slice(valueStart, end), replace, unescaped, valueStart);
     add(name, value);
   }
   return unflattenV1(multimap, { maxDepth: options?.maxDepth });
@@ -385,8 +378,8 @@ function readParts(
     if (halves.length !== 2) return { ok: false, offset: at };
     const valueAt = at + halves[0]!.length + 1;
     map.set(
-      formDecode(halves[0]!, { invalidUtf8, base: at, whole: text }),
-      formDecode(halves[1]!, { invalidUtf8, base: valueAt, whole: text }),
+      formDecodeAt(halves[0]!, invalidUtf8 === 'replace', text, at),
+      formDecodeAt(halves[1]!, invalidUtf8 === 'replace', text, valueAt),
     );
     offset += whole.length + 1;
   }

@@ -26,7 +26,7 @@ import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeMask, encodeMask, type MaskTree, maskToQueryValue } from './mask.ts';
 import { encodeQueryV1 } from './v1/flatten.ts';
-import { formDecode } from './v1/form.ts';
+import { formDecode, formDecodeAt } from './v1/form.ts';
 import { decodeQueryV1Detailed } from './v1/unflatten.ts';
 
 export { PROJECTION_PARAMS };
@@ -219,9 +219,7 @@ export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions)
     // server reads it as `''`, which would not round-trip.
     if (rawName === '') continue;
     const name =
-      rawName === "''"
-        ? ''
-        : formDecode(rawName, { invalidUtf8: limits.invalidUtf8, base: start, whole: query });
+      rawName === "''" ? '' : formDecodeAt(rawName, limits.invalidUtf8 === 'replace', query, start);
     if (seen.has(name)) {
       throw new RestliSyntaxError(
         'REPEATED_PARAM',

@@ -4,10 +4,12 @@
  * lead-byte classification (against the ranges of RFC 3629), the compiled template matcher
  * (against the rule written out with string templates), detectVersion's name marks (against
  * the regular expressions they replaced) and key segment marks (against the rule written with
- * `split` and `startsWith`), and the insertion sort of short string lists (against `Array#sort`).
+ * `split` and `startsWith`), the insertion sort of short string lists (against `Array#sort`),
+ * and form decoding's native path (against URLDecoder's reading, escape run by escape run).
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { RestliSyntaxError } from '../../src/errors.ts';
 import { javaHashMapOrder, javaStringHash } from '../../src/internal/java-hash-order.ts';
 import { sortStrings } from '../../src/internal/sort.ts';
 import {
@@ -19,6 +21,7 @@ import {
 } from '../../src/internal/template.ts';
 import { utf8Continuations, utf8SequenceLength } from '../../src/internal/utf8.ts';
 import { detectVersion } from '../../src/migrate/detect.ts';
+import { formDecodeAt, formDecodeJava } from '../../src/wire/v1/form.ts';
 import { trickyString } from '../helpers/arbitraries.ts';
 
 /** java.util.HashMap as a table of bucket lists: put in order, resize (split in order), iterate. */
@@ -217,4 +220,50 @@ describe('sortStrings', () => {
       expect(copy).toEqual(expected);
     },
   );
+});
+
+/** A decoder's answer: its text, or its error's code, reason and offset. */
+function outcome(run: () => string): unknown {
+  try {
+    return { text: run() };
+  } catch (error) {
+    if (!(error instanceof RestliSyntaxError)) throw error;
+    return { code: error.code, reason: error.reason, offset: error.offset };
+  }
+}
+
+const formPiece = fc.constantFrom(
+  'a',
+  '+',
+  '-',
+  '%',
+  '4',
+  'F',
+  'é',
+  '%41',
+  '%2B',
+  '%+F',
+  '%-1',
+  '%4',
+  '%zz',
+  '%C3',
+  '%A9',
+  '%E9',
+  '%ED%A0%80',
+  '%F0%9F%98%9B',
+  '%E4%BA%80',
+  '%C0%AF',
+  '%F4%90%80%80',
+);
+
+describe('formDecodeAt', () => {
+  test.prop([fc.array(formPiece, { maxLength: 8 }), fc.boolean(), fc.nat({ max: 5 })], {
+    numRuns: 2000,
+  })('answers as URLDecoder reads it: the same text or the same error', (pieces, replace, at) => {
+    const s = pieces.join('');
+    const whole = `${'x'.repeat(at)}${s}`;
+    expect(outcome(() => formDecodeAt(s, replace, whole, at))).toEqual(
+      outcome(() => formDecodeJava(s, replace, whole, at)),
+    );
+  });
 });

@@ -45,13 +45,44 @@ const ILLEGAL = 'URLDecoder: Illegal hex characters in escape (%) pattern - ';
 export function formDecode(s: string, options?: FormDecodeOptions): string {
   expectString(s, 'formDecode: s');
   expectOptions(options, 'formDecode: options');
-  // Before the fast path: a bad option is an error whatever the text.
+  // Before the fast paths: a bad option is an error whatever the text.
   const replace = invalidUtf8Of(options) === 'replace';
+  return formDecodeAt(s, replace, options?.whole ?? s, options?.base ?? 0);
+}
+
+/**
+ * {@link formDecode} with its options as arguments (the library's readers call it per name and
+ * value: an options object each is garbage): `replace` for `invalidUtf8: 'replace'`, `whole`
+ * and `base` where `s` sits in the input, for errors.
+ *
+ * @internal
+ */
+export function formDecodeAt(s: string, replace: boolean, whole: string, base: number): string {
   let i = s.indexOf('%');
   const hasPlus = s.includes('+');
   if (i === -1) return hasPlus ? s.replaceAll('+', ' ') : s;
-  const base = options?.base ?? 0;
-  const whole = options?.whole ?? s;
+  // Escapes that are all `%` and two hex digits, of bytes that are valid UTF-8, read the same
+  // natively: URLDecoder and decodeURIComponent part ways only where the native decoder throws
+  // (`%+F`, an incomplete escape, bytes that are not UTF-8), and there Java's reading below
+  // decides. A `+` becomes a space first; a space is no hex digit, so no escape changes.
+  try {
+    return decodeURIComponent(hasPlus ? s.replaceAll('+', ' ') : s);
+  } catch {
+    return formDecodeJava(s, replace, whole, base);
+  }
+}
+
+/**
+ * URLDecoder's reading of `s`, escape run by escape run: its errors, or U+FFFD in `replace`
+ * mode. {@link formDecodeAt} answers natively where the two agree; a property test holds them
+ * to each other.
+ *
+ * @internal
+ */
+export function formDecodeJava(s: string, replace: boolean, whole: string, base: number): string {
+  let i = s.indexOf('%');
+  const hasPlus = s.includes('+');
+  if (i === -1) return hasPlus ? s.replaceAll('+', ' ') : s;
   const plain = (chunk: string): string => (hasPlus ? chunk.replaceAll('+', ' ') : chunk);
   let out = plain(s.slice(0, i));
   const n = s.length;

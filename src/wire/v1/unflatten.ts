@@ -16,7 +16,7 @@ import { setOwn } from '../../internal/own.ts';
 import { splitQuery } from '../../internal/query-pieces.ts';
 import { sortStrings } from '../../internal/sort.ts';
 import type { RestliData, RestliDataMap } from '../../types.ts';
-import { formDecode } from './form.ts';
+import { formDecodeAt } from './form.ts';
 import { type NameSegment, parseNameSegment } from './segment.ts';
 import { escapeNameSegment } from './tilde.ts';
 
@@ -62,20 +62,32 @@ interface Param {
 
 /** A parameter of a raw query: its occurrences are pieces of the query. */
 class QueryParam implements Param {
+  readonly values: string[];
+  /** Where each occurrence's name starts and ends in the query, two numbers per occurrence. */
+  private readonly spans: number[];
+
   constructor(
     readonly name: string,
-    readonly values: string[],
     private readonly query: string,
-    private readonly starts: number[],
-    private readonly ends: number[],
-  ) {}
+    value: string,
+    start: number,
+    end: number,
+  ) {
+    this.values = [value];
+    this.spans = [start, end];
+  }
+
+  add(value: string, start: number, end: number): void {
+    this.values.push(value);
+    this.spans.push(start, end);
+  }
 
   locate(occurrence: number, offset: number): { input: string; offset: number } {
-    const at = Math.min(occurrence, this.starts.length - 1);
-    const rawStart = this.starts[at]!;
+    const at = 2 * Math.min(occurrence, this.values.length - 1);
+    const rawStart = this.spans[at]!;
     return {
       input: this.query,
-      offset: rawStart + rawOffset(this.query.slice(rawStart, this.ends[at]!), offset),
+      offset: rawStart + rawOffset(this.query.slice(rawStart, this.spans[at + 1]!), offset),
     };
   }
 }
@@ -148,36 +160,18 @@ function decode(
   expectString(query, 'decodeQueryV1: query');
   expectOptions(options, 'decodeQueryV1: options');
   checkLength(query, maxLengthOf(options));
-  const invalidUtf8 = invalidUtf8Of(options);
-  const groups = new Map<string, { values: string[]; starts: number[]; ends: number[] }>();
+  const replace = invalidUtf8Of(options) === 'replace';
+  const byName = new Map<string, QueryParam>();
   for (const { start, nameEnd, valueStart, end } of splitQuery(query)) {
     if (nameEnd > start) {
-      // Options only matter for escapes: most pieces have none, so build them only then.
-      const rawName = query.slice(start, nameEnd);
-      const name = formDecode(
-        rawName,
-        rawName.includes('%') ? { invalidUtf8, whole: query, base: start } : undefined,
-      );
-      const rawValue = query.slice(valueStart, end);
-      const value = formDecode(
-        rawValue,
-        rawValue.includes('%') ? { invalidUtf8, whole: query, base: valueStart } : undefined,
-      );
-      const group = groups.get(name);
-      if (group === undefined)
-        groups.set(name, { values: [value], starts: [start], ends: [nameEnd] });
-      else {
-        group.values.push(value);
-        group.starts.push(start);
-        group.ends.push(nameEnd);
-      }
+      const name = formDecodeAt(query.slice(start, nameEnd), replace, query, start);
+      const value = formDecodeAt(query.slice(valueStart, end), replace, query, valueStart);
+      const param = byName.get(name);
+      if (param === undefined) byName.set(name, new QueryParam(name, query, value, start, nameEnd));
+      else param.add(value, start, nameEnd);
     }
   }
-  const params: Param[] = [];
-  for (const [name, { values, starts, ends }] of groups) {
-    params.push(new QueryParam(name, values, query, starts, ends));
-  }
-  return unflatten(params, maxDepthOf(options), wantPaths);
+  return unflatten(byName, maxDepthOf(options), wantPaths);
 }
 
 /**
@@ -233,19 +227,26 @@ function unflattenMultimap(
     throw argumentError('unflattenV1: multimap', 'a Map of names to lists of strings', multimap);
   }
   expectOptions(options, 'unflattenV1: options');
-  const params: Param[] = [];
+  const byName = new Map<string, Param>();
   for (const [name, values] of multimap) {
-    params.push({ name, values: [...values], locate: (_, offset) => ({ input: name, offset }) });
+    byName.set(name, {
+      name,
+      values: [...values],
+      locate: (_, offset) => ({ input: name, offset }),
+    });
   }
-  return unflatten(params, maxDepthOf(options), wantPaths);
+  return unflatten(byName, maxDepthOf(options), wantPaths);
 }
 
 const MULTIPLE_COMPLEX = 'Multiple values of complex query parameter are not supported';
 const MULTIPLE_INDEXED = 'Multiple values of indexed query parameter are not supported';
 
-function unflatten(params: readonly Param[], maxDepth: number, wantPaths: boolean): DecodedQueryV1 {
-  const byName = new Map<string, Param>();
-  for (const param of params) byName.set(param.name, param);
+/** Unflattens the parameters `byName` holds (one per name). */
+function unflatten(
+  byName: ReadonlyMap<string, Param>,
+  maxDepth: number,
+  wantPaths: boolean,
+): DecodedQueryV1 {
   const root = new MapNode();
   for (const name of javaHashMapOrder([...byName.keys()])) {
     const param = byName.get(name)!;
