@@ -772,25 +772,22 @@ function repairSingleValues(
 /** `a.b[0].c` → `['a', 'b', 0, 'c']`, names `~`-decoded. One pass, no regular expression. */
 function pathSteps(path: string): (string | number)[] {
   const steps: (string | number)[] = [];
-  let name = '';
-  let named = true;
+  // Where the current name starts; -1 after an index, until the next `.`.
+  let start = 0;
   for (let i = 0; i < path.length; i++) {
-    const c = path[i];
-    if (c === '.') {
-      if (named) steps.push(unescapeNameSegment(name));
-      name = '';
-      named = true;
-    } else if (c === '[') {
-      if (named) steps.push(unescapeNameSegment(name));
-      named = false;
+    const c = path.charCodeAt(i);
+    if (c === 0x2e) {
+      if (start !== -1) steps.push(unescapeNameSegment(path.slice(start, i)));
+      start = i + 1;
+    } else if (c === 0x5b) {
+      if (start !== -1) steps.push(unescapeNameSegment(path.slice(start, i)));
+      start = -1;
       const close = path.indexOf(']', i);
       steps.push(Number(path.slice(i + 1, close)));
       i = close;
-    } else {
-      name += c;
     }
   }
-  if (named) steps.push(unescapeNameSegment(name));
+  if (start !== -1) steps.push(unescapeNameSegment(path.slice(start)));
   return steps;
 }
 
@@ -864,15 +861,25 @@ function checkV1Nested(value: unknown, where: string, warn: Warn): void {
           'UNTRANSLATABLE',
           `'${at}' is a list of lists: protocol 1.0 writes it in a form no 1.0 server reads`,
         );
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${at}[${i}]`, true]);
-    } else if (v !== null && typeof v === 'object') {
+      // Leaves have nothing to check: only containers go on the stack (and get a path).
+      for (let i = v.length - 1; i >= 0; i--) {
+        if (isContainer(v[i])) stack.push([v[i], `${at}[${i}]`, true]);
+      }
+    } else if (isContainer(v)) {
       const keys = Object.keys(v);
       if (keys.length === 0)
         warn('EMPTY_CONTAINER_DROPPED', at, '1.0 writes nothing for an empty map');
-      for (let i = keys.length - 1; i >= 0; i--)
-        stack.push([(v as Record<string, unknown>)[keys[i]!], `${at}.${keys[i]}`, false]);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const child = (v as Record<string, unknown>)[keys[i]!];
+        if (isContainer(child)) stack.push([child, `${at}.${keys[i]}`, false]);
+      }
     }
   }
+}
+
+/** A list or a map (an object that is not null). */
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
 }
 
 /** A complex key written in 1.0: its fields are the root of a flattening. */
