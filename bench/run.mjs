@@ -124,6 +124,7 @@ async function childGroup(name) {
     const index = restli.loadResources(idls);
     const n = corpus.length;
     const cursor = { none: 0, index: 0, perCall: 0 };
+    const probeText = JSON.stringify(values.nested);
     // One call converts the next URL of the corpus, so every kind and direction takes its turn.
     out['10 000 URLs, 7 kinds, half 1.0→2.0, half 2.0→1.0'] = interleaved(
       {
@@ -139,6 +140,10 @@ async function childGroup(name) {
           const x = corpus[cursor.perCall++ % n];
           return restli.convertUrl(x.url, { to: x.to, resources: idls, httpMethod: x.httpMethod });
         },
+        // The machine's speed in the same rounds: the shared machine has slow spells (times up
+        // to ~1.8x for minutes, whatever runs), which show here as a process whose probe is far
+        // above the others'. A process slow in the rows but not in its probe was slow itself.
+        'machine probe': () => JSON.parse(JSON.stringify(JSON.parse(probeText))),
       },
       7,
       100,
@@ -249,9 +254,15 @@ if (wants('translate') && typeof restli.convertUrl === 'function') {
   for (const fixture of Object.keys(runs[0])) {
     console.log(`${fixture}:`);
     for (const c of Object.keys(runs[0][fixture])) {
+      if (c === 'machine probe') {
+        const each = runs.map((r) => fmt(r[fixture][c])).join(', ');
+        console.log(`- machine probe (JSON round trip of the nested record), per process: ${each}`);
+        continue;
+      }
       const rates = runs.map((r) => 1e9 / r[fixture][c]);
+      const each = rates.map((x) => Math.round(x).toLocaleString('en')).join(', ');
       console.log(
-        `- ${c}: ${spread(rates, (x) => `${Math.round(x).toLocaleString('en')}`)} URLs/s`,
+        `- ${c}: ${spread(rates, (x) => `${Math.round(x).toLocaleString('en')}`)} URLs/s (per process: ${each})`,
       );
       summary[`translate ${c}`] = rates;
     }
