@@ -25,7 +25,7 @@ import {
   placeholderName,
   templateSegments,
 } from '../internal/template.ts';
-import { splitUrl } from '../internal/url-parts.ts';
+import { splitSegments, splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import {
@@ -435,7 +435,7 @@ export function parseUrl(url: string, options?: ParseUrlOptions): ParsedUrl {
   const leadingSlash = path.startsWith('/');
   // An empty segment between two others is an empty key (Java writes the empty string key as an
   // empty v1 segment: `/widgets//members/1`); leading and trailing slashes are not segments.
-  const rawSegments = path.split('/');
+  const rawSegments = splitSegments(path);
   const rawStarts: number[] = [];
   for (let at = pathStart, i = 0; i < rawSegments.length; i++) {
     rawStarts.push(at);

@@ -18,3 +18,11 @@ export const PROJECTION_PARAMS: ReadonlySet<string> = new Set([
   'metadataFields',
   'pagingFields',
 ]);
+
+/**
+ * Whether `name` is a projection parameter: {@link PROJECTION_PARAMS}'s test written out, since
+ * the readers ask it of every parameter name, each a fresh string that a set would hash first.
+ */
+export function isProjectionParam(name: string): boolean {
+  return name === 'fields' || name === 'metadataFields' || name === 'pagingFields';
+}

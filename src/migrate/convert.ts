@@ -19,7 +19,8 @@ import { argumentError, valueText } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
 import { rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
-import { splitUrl } from '../internal/url-parts.ts';
+import { isProjectionParam } from '../internal/projections.ts';
+import { splitSegments, splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
 import { decodeKey, encodeKey, type Key, type KeyKind } from '../wire/keys.ts';
@@ -28,7 +29,6 @@ import {
   type DecodedQuery,
   decodeQueryDetailed,
   encodeQuery,
-  PROJECTION_PARAMS,
   type QueryParams,
 } from '../wire/query.ts';
 import { escapeNameSegment, unescapeNameSegment } from '../wire/v1/tilde.ts';
@@ -120,7 +120,7 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
     add(code, where, message);
   };
 
-  const segments = parts.path.split('/');
+  const segments = splitSegments(parts.path);
   const match = settings.index?.match(segments);
   if (settings.index && !match)
     warn('RESOURCE_NOT_FOUND', parts.path, 'no loaded IDL matches this path; heuristics apply');
@@ -582,7 +582,7 @@ function translateQuery(
   }
   if (to === V1 && from === V2) {
     for (const name of Object.keys(out)) {
-      if (PROJECTION_PARAMS.has(name)) continue;
+      if (isProjectionParam(name)) continue;
       const value = out[name];
       if (name === 'ids') {
         // Batch ids are a set: their order is not data. Complex ids are flattened below the root.
@@ -747,7 +747,7 @@ function repairSingleValues(
     if (path.endsWith(']')) continue;
     const steps = pathSteps(path);
     const root = steps[0] as string;
-    if (root === 'ids' || PROJECTION_PARAMS.has(root)) continue;
+    if (root === 'ids' || isProjectionParam(root)) continue;
     if (parameters === undefined) {
       if (steps.length === 1 && RESERVED_SCALARS.has(root)) continue;
       assumed(path);

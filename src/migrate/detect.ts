@@ -7,7 +7,7 @@
 import { RestliError } from '../errors.ts';
 import { expectString } from '../internal/args.ts';
 import { checkLength, maxLengthOf } from '../internal/limits.ts';
-import { PROJECTION_PARAMS } from '../internal/projections.ts';
+import { isProjectionParam } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
 import { splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
@@ -277,7 +277,7 @@ function scan(url: string): Scan {
     } else if (names.push(name) > FEW_NAMES) {
       seen = new Set(names);
     }
-    if (PROJECTION_PARAMS.has(name)) continue;
+    if (isProjectionParam(name)) continue;
     if (!piece.hasValue) note(state, V1, "a parameter without '=' (the 1.0 empty string)", name);
     // Most names are plain words: test the 1.0 name marks only on the others.
     if (!isPlainName(name)) {

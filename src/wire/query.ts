@@ -20,7 +20,7 @@ import { checkLength } from '../internal/limits.ts';
 import { rawOffset, rebased, rebaseError } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
 import { childPath } from '../internal/paths.ts';
-import { PROJECTION_PARAMS } from '../internal/projections.ts';
+import { isProjectionParam, PROJECTION_PARAMS } from '../internal/projections.ts';
 import { splitQuery } from '../internal/query-pieces.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
@@ -118,9 +118,7 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
       if (value === undefined) continue;
       let v1Value: RestliValue;
       try {
-        v1Value = PROJECTION_PARAMS.has(name)
-          ? maskText(value as MaskInput)
-          : (value as RestliValue);
+        v1Value = isProjectionParam(name) ? maskText(value as MaskInput) : (value as RestliValue);
       } catch (error) {
         throw renamePath(error, name);
       }
@@ -135,7 +133,7 @@ export function encodeQuery(params: QueryParams, options?: QueryOptions): string
     // The empty name is written `''` by encode, as Java writes it (decodeQuery reads it back as
     // the empty name).
     const escapedName = encode(name, { context: 'query' });
-    if (PROJECTION_PARAMS.has(name)) {
+    if (isProjectionParam(name)) {
       pairs.push([escapedName, projectionValueV2(name, value as MaskInput)]);
       continue;
     }
@@ -206,7 +204,7 @@ export function decodeQueryDetailed(query: string, options?: DecodeQueryOptions)
       const text = params[name];
       if (typeof text === 'string') setOwn(out, name, decodeMaskV1(query, name, text, limits));
     }
-    return { params: out, singleValued: singleValued.filter((p) => !PROJECTION_PARAMS.has(p)) };
+    return { params: out, singleValued: singleValued.filter((p) => !isProjectionParam(p)) };
   }
   expectVersion(version, 'decodeQuery');
   const out: DecodedQuery = {};
@@ -264,7 +262,7 @@ function decodeParam(
   at: number,
   limits?: DecodeOptions,
 ): RestliData | MaskTree {
-  if (PROJECTION_PARAMS.has(name)) return rebased(() => decodeMask(raw, limits), query, at);
+  if (isProjectionParam(name)) return rebased(() => decodeMask(raw, limits), query, at);
   try {
     return decode(raw, limits);
   } catch (error) {
@@ -319,7 +317,7 @@ export function withoutProjections(params: DecodedQuery): RestliDataMap {
   expectRecord(params, 'withoutProjections: params');
   const out: RestliDataMap = {};
   for (const name of Object.keys(params)) {
-    if (!PROJECTION_PARAMS.has(name)) setOwn(out, name, params[name] as RestliData);
+    if (!isProjectionParam(name)) setOwn(out, name, params[name] as RestliData);
   }
   return out;
 }

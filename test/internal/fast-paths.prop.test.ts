@@ -5,12 +5,14 @@
  * (against the rule written out with string templates), detectVersion's name marks (against
  * the regular expressions they replaced) and key segment marks (against the rule written with
  * `split` and `startsWith`), the insertion sort of short string lists (against `Array#sort`),
- * and form decoding's native path (against URLDecoder's reading, escape run by escape run).
+ * form decoding's native path (against URLDecoder's reading, escape run by escape run), and the
+ * written-out tests that replace `split('/')` and the projection names' set.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { RestliSyntaxError } from '../../src/errors.ts';
 import { javaHashMapOrder, javaStringHash } from '../../src/internal/java-hash-order.ts';
+import { isProjectionParam, PROJECTION_PARAMS } from '../../src/internal/projections.ts';
 import { sortStrings } from '../../src/internal/sort.ts';
 import {
   compileTemplate,
@@ -19,6 +21,7 @@ import {
   placeholderName,
   templateSegments,
 } from '../../src/internal/template.ts';
+import { splitSegments } from '../../src/internal/url-parts.ts';
 import { utf8Continuations, utf8SequenceLength } from '../../src/internal/utf8.ts';
 import { detectVersion } from '../../src/migrate/detect.ts';
 import { formDecodeAt, formDecodeJava } from '../../src/wire/v1/form.ts';
@@ -265,5 +268,21 @@ describe('formDecodeAt', () => {
     expect(outcome(() => formDecodeAt(s, replace, whole, at))).toEqual(
       outcome(() => formDecodeJava(s, replace, whole, at)),
     );
+  });
+});
+
+describe('splitSegments and isProjectionParam', () => {
+  test.prop([fc.array(fc.constantFrom('/', 'a', '', '%2F', 'é', '//'), { maxLength: 8 })])(
+    'splitSegments is split on /',
+    (pieces) => {
+      const path = pieces.join('');
+      expect(splitSegments(path)).toEqual(path.split('/'));
+    },
+  );
+
+  test.prop([
+    fc.oneof(fc.constantFrom(...PROJECTION_PARAMS, 'field', 'Fields', 'fieldss'), fc.string()),
+  ])('isProjectionParam is the set of PROJECTION_PARAMS', (name) => {
+    expect(isProjectionParam(name)).toBe(PROJECTION_PARAMS.has(name));
   });
 });

@@ -12,7 +12,7 @@ import { type ErrorCode, RestliEncodeError } from '../../errors.ts';
 import { argumentError, expectOptions, expectRecord, isPlainRecord } from '../../internal/args.ts';
 import { maxDepthOf } from '../../internal/limits.ts';
 import { formatPath } from '../../internal/paths.ts';
-import { PROJECTION_PARAMS } from '../../internal/projections.ts';
+import { isProjectionParam, PROJECTION_PARAMS } from '../../internal/projections.ts';
 import { sortStrings } from '../../internal/sort.ts';
 import { isStackOverflow } from '../../internal/stack.ts';
 import { loneSurrogateIndex } from '../../internal/utf8.ts';
@@ -174,7 +174,7 @@ export function flattenV1(params: V1Params, options?: FlattenV1Options): Map<str
       if (value === undefined) continue;
       trail.push(name);
       checkKey(name);
-      if (PROJECTION_PARAMS.has(name)) {
+      if (isProjectionParam(name)) {
         if (typeof value !== 'string') {
           fail('UNSUPPORTED_VALUE', `projection parameter ${name} must be a mask string`);
         }

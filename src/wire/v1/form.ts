@@ -58,7 +58,7 @@ export function formDecode(s: string, options?: FormDecodeOptions): string {
  * @internal
  */
 export function formDecodeAt(s: string, replace: boolean, whole: string, base: number): string {
-  let i = s.indexOf('%');
+  const i = s.indexOf('%');
   const hasPlus = s.includes('+');
   if (i === -1) return hasPlus ? s.replaceAll('+', ' ') : s;
   // Escapes that are all `%` and two hex digits, of bytes that are valid UTF-8, read the same
