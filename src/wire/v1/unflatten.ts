@@ -378,49 +378,62 @@ function put(level: MapNode, segment: NameSegment, value: string, param: Param, 
  */
 function toData(root: MapNode, wantPaths: boolean): DecodedQueryV1 {
   const params: RestliDataMap = {};
-  const singleValued: string[] = [];
-  type Job = { node: MapNode | IndexNode; target: RestliDataMap | RestliData[]; path: string };
-  const jobs: Job[] = [{ node: root, target: params, path: '' }];
-  for (let job = jobs.pop(); job !== undefined; job = jobs.pop()) {
+  const out: ToData = { singleValued: [], jobs: [], wantPaths };
+  out.jobs.push({ node: root, target: params, path: '' });
+  for (let job = out.jobs.pop(); job !== undefined; job = out.jobs.pop()) {
     const { node, target, path } = job;
-    // A map's entries are walked as they are; an index table's are ordered by index and renumbered.
-    const entries: Iterable<[string | number, Node]> =
-      node instanceof MapNode ? node.entries : indexOrder(node.entries);
-    for (const [key, child] of entries) {
-      let childPath = '';
-      if (wantPaths) {
-        if (typeof key === 'number') childPath = `${path}[${key}]`;
-        else childPath = path === '' ? escapeNameSegment(key) : `${path}.${escapeNameSegment(key)}`;
+    // A map's entries are walked as they are (keys, then a lookup: iterating entries makes an
+    // array per entry); an index table's are ordered by index and renumbered.
+    if (node instanceof MapNode) {
+      for (const key of node.entries.keys()) {
+        const childPath = !wantPaths
+          ? ''
+          : path === ''
+            ? escapeNameSegment(key)
+            : `${path}.${escapeNameSegment(key)}`;
+        setOwn(target as RestliDataMap, key, dataOf(node.entries.get(key)!, childPath, out));
       }
-      let data: RestliData;
-      if (typeof child === 'string') {
-        data = child;
-        if (wantPaths) singleValued.push(childPath);
-      } else if (Array.isArray(child)) {
-        data = [...child];
-      } else {
-        data = child instanceof MapNode ? {} : [];
-        jobs.push({ node: child, target: data, path: childPath });
+    } else {
+      const children = indexOrder(node.entries);
+      for (let i = 0; i < children.length; i++) {
+        const childPath = wantPaths ? `${path}[${i}]` : '';
+        (target as RestliData[]).push(dataOf(children[i]!, childPath, out));
       }
-      if (Array.isArray(target)) target.push(data);
-      else setOwn(target, key as string, data);
     }
   }
-  return { params, singleValued: sortStrings(singleValued) };
+  return { params, singleValued: sortStrings(out.singleValued) };
+}
+
+/** What {@link toData} builds as it walks: the single-valued paths and the levels still to do. */
+interface ToData {
+  singleValued: string[];
+  jobs: { node: MapNode | IndexNode; target: RestliDataMap | RestliData[]; path: string }[];
+  wantPaths: boolean;
+}
+
+/** The data of `child`: a leaf as it is, repeated values copied, a level empty until its job. */
+function dataOf(child: Node, path: string, out: ToData): RestliData {
+  if (typeof child === 'string') {
+    if (out.wantPaths) out.singleValued.push(path);
+    return child;
+  }
+  if (Array.isArray(child)) return [...child];
+  const data = child instanceof MapNode ? {} : [];
+  out.jobs.push({ node: child, target: data, path });
+  return data;
 }
 
 /**
- * An index table's entries in index order, renumbered from 0 (holes closed). Most tables were
- * filled in order (`a[0]`, `a[1]`, …), and are only renumbered.
+ * An index table's children in index order (holes closed: the position is the new index). Most
+ * tables were filled in order (`a[0]`, `a[1]`, …) and need no sort.
  */
-function indexOrder(entries: Map<number, Node>): [number, Node][] {
-  const ordered = [...entries];
-  for (let i = 1; i < ordered.length; i++) {
-    if (ordered[i]![0] < ordered[i - 1]![0]) {
-      ordered.sort((x, y) => x[0] - y[0]);
+function indexOrder(entries: Map<number, Node>): Node[] {
+  const indexes = [...entries.keys()];
+  for (let i = 1; i < indexes.length; i++) {
+    if (indexes[i]! < indexes[i - 1]!) {
+      indexes.sort((x, y) => x - y);
       break;
     }
   }
-  for (let i = 0; i < ordered.length; i++) ordered[i]![0] = i;
-  return ordered;
+  return indexes.map((index) => entries.get(index)!);
 }
