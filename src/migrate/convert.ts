@@ -17,9 +17,10 @@ import { RestliEncodeError, RestliError, RestliSyntaxError } from '../errors.ts'
 import { segmentKeyKind } from '../http/url.ts';
 import { argumentError, valueText } from '../internal/args.ts';
 import { checkLength } from '../internal/limits.ts';
-import { rebased } from '../internal/offsets.ts';
+import { rawOffset, rebased } from '../internal/offsets.ts';
 import { setOwn } from '../internal/own.ts';
 import { isProjectionParam } from '../internal/projections.ts';
+import { splitQuery } from '../internal/query-pieces.ts';
 import { splitSegments, splitUrl } from '../internal/url-parts.ts';
 import { type ProtocolVersionText, V1, V2 } from '../internal/version-text.ts';
 import type { RestliData, RestliDataMap, RestliValue } from '../types.ts';
@@ -31,6 +32,7 @@ import {
   encodeQuery,
   type QueryParams,
 } from '../wire/query.ts';
+import { formDecode } from '../wire/v1/form.ts';
 import { escapeNameSegment, unescapeNameSegment } from '../wire/v1/tilde.ts';
 import { type Detection, detectVersion, marksHoldUp } from './detect.ts';
 import {
@@ -127,6 +129,8 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
   const params = read.detailed.params;
   const context: Context = {
     url,
+    query: parts.query ?? '',
+    queryStart: parts.queryStart,
     from,
     to,
     warn,
@@ -162,6 +166,9 @@ export function convertUrl(url: string, options: ConvertOptions): ConvertResult 
 /** What the steps share: the URL, the versions, where warnings go, the resource if known. */
 interface Context {
   url: string;
+  /** The raw query and where it starts in the URL (-1: no query), to place errors in it. */
+  query: string;
+  queryStart: number;
   from: ProtocolVersionText;
   to: ProtocolVersionText;
   warn: Warn;
@@ -612,74 +619,129 @@ function str(value: unknown): string | undefined {
 
 /** `ids` in the target form; 1.0 compound ids are `a=1&b=2` strings, 2.0 ones maps. */
 function convertIds(value: RestliData, context: Context): RestliData[] {
-  const { from, to, warn, resource } = context;
   const list = Array.isArray(value) ? value : [value];
+  return list.map((id, index) => {
+    try {
+      return convertId(id, context);
+    } catch (error) {
+      throw placedInIds(error, index, id, context);
+    }
+  });
+}
+
+/** One id of `ids` in the target form (see {@link convertIds}). */
+function convertId(id: RestliData, context: Context): RestliData {
+  const { from, to, warn, resource } = context;
   const declared = resource?.key?.kind;
-  return list.map((id) => {
-    // 2.0 writes a compound or complex id as a map: a string where the IDL declares one is refused
-    // there, as `decodeKey` refuses it in a path (it would become a 1.0 id a 1.0 server reads:
-    // `List(a%3Dx%26b%3D2)` is the 1.0 compound key `a%3Dx%26b%3D2`).
-    if (
-      from === V2 &&
-      (declared === 'compound' || declared === 'complex') &&
-      typeof id !== 'object'
-    )
-      throw new RestliSyntaxError(
-        'INVALID_COMPOUND_KEY',
-        `input '${String(id)}' is not a valid ${declared === 'compound' ? 'CompoundKey' : 'ComplexKey'}`,
-        String(id),
-        0,
-      );
-    // Without the kind declared, 1.0 to 1.0 keeps a string id as it is: `b%3D2%26a%3D1` is the
-    // compound key {b, a} or the string `b=2&a=1`, and writing it again as a compound key (its
-    // parts sorted) would change the string.
-    if (from === V1 && to === V1 && declared === undefined && typeof id === 'string') return id;
-    let kind: KeyKind =
-      declared ??
-      (typeof id === 'string'
-        ? from === V1
-          ? segmentKeyKind(id, V1)
-          : 'primitive'
-        : from === V1
-          ? // 1.0 writes a compound id as a string (`a%3D1%26b%3D2`): a map read from 1.0
-            // (`ids[0].a=1`) can only be a complex key.
-            'complex'
-          : inferMapKind(id));
-    let key: RestliData = id;
-    if (from === V1 && typeof id === 'string' && kind === 'compound') {
-      try {
-        key = decodeKey(id, { kind: 'compound', version: V1, context: 'body' });
-        if (declared === undefined)
-          warn(
-            'KEY_KIND_GUESSED',
-            'ids',
-            `id '${id}' read as a compound key; without an IDL it could be a string`,
-          );
-      } catch (error) {
-        if (declared !== undefined || !(error instanceof RestliError)) throw error;
-        kind = 'primitive';
-      }
-    }
-    if (from === V1 && kind === 'complex' && typeof key === 'object') {
-      key = wrapArrays(
-        key,
-        resource?.key?.shape,
-        'ids',
-        warn,
-        resource !== undefined,
-      ) as RestliData;
-    }
-    if (to === V1 && kind === 'compound' && typeof key === 'object' && !Array.isArray(key)) {
+  // 2.0 writes a compound or complex id as a map: a string where the IDL declares one is refused
+  // there, as `decodeKey` refuses it in a path (it would become a 1.0 id a 1.0 server reads:
+  // `List(a%3Dx%26b%3D2)` is the 1.0 compound key `a%3Dx%26b%3D2`).
+  if (from === V2 && (declared === 'compound' || declared === 'complex') && typeof id !== 'object')
+    throw new RestliSyntaxError(
+      'INVALID_COMPOUND_KEY',
+      `input '${String(id)}' is not a valid ${declared === 'compound' ? 'CompoundKey' : 'ComplexKey'}`,
+      String(id),
+      0,
+    );
+  // Without the kind declared, 1.0 to 1.0 keeps a string id as it is: `b%3D2%26a%3D1` is the
+  // compound key {b, a} or the string `b=2&a=1`, and writing it again as a compound key (its
+  // parts sorted) would change the string.
+  if (from === V1 && to === V1 && declared === undefined && typeof id === 'string') return id;
+  let kind: KeyKind =
+    declared ??
+    (typeof id === 'string'
+      ? from === V1
+        ? segmentKeyKind(id, V1)
+        : 'primitive'
+      : from === V1
+        ? // 1.0 writes a compound id as a string (`a%3D1%26b%3D2`): a map read from 1.0
+          // (`ids[0].a=1`) can only be a complex key.
+          'complex'
+        : inferMapKind(id));
+  let key: RestliData = id;
+  if (from === V1 && typeof id === 'string' && kind === 'compound') {
+    try {
+      key = decodeKey(id, { kind: 'compound', version: V1, context: 'body' });
       if (declared === undefined)
         warn(
           'KEY_KIND_GUESSED',
           'ids',
-          'a map id written as a 1.0 compound key; a complex key would be flattened instead',
+          `id '${id}' read as a compound key; without an IDL it could be a string`,
         );
-      return encodeKey(key as Key, { kind: 'compound', version: V1, context: 'body' });
+    } catch (error) {
+      if (declared !== undefined || !(error instanceof RestliError)) throw error;
+      kind = 'primitive';
     }
-    return key;
-  });
+  }
+  if (from === V1 && kind === 'complex' && typeof key === 'object') {
+    key = wrapArrays(key, resource?.key?.shape, 'ids', warn, resource !== undefined) as RestliData;
+  }
+  if (to === V1 && kind === 'compound' && typeof key === 'object' && !Array.isArray(key)) {
+    if (declared === undefined)
+      warn(
+        'KEY_KIND_GUESSED',
+        'ids',
+        'a map id written as a 1.0 compound key; a complex key would be flattened instead',
+      );
+    return encodeKey(key as Key, { kind: 'compound', version: V1, context: 'body' });
+  }
+  return key;
+}
+
+/**
+ * An error about id `index` of `ids`, placed in the URL, as a key's error is placed at the key:
+ * at the id's own text (a 1.0 `ids=…` piece, or an element of a 2.0 `List(…)`), and within it
+ * when the error points into the id's decoded text; the encoder's errors (a part its kind cannot
+ * hold) name the part. Errors of other kinds, and a URL whose `ids` piece is not found, go as
+ * they are.
+ */
+function placedInIds(error: unknown, index: number, id: RestliData, context: Context): unknown {
+  if (!(error instanceof RestliSyntaxError || error instanceof RestliEncodeError)) return error;
+  const { query, queryStart, url, from } = context;
+  if (queryStart < 0) return error;
+  // The pieces of the query named `ids` (1.0 writes one per id; 2.0 one for the list).
+  const pieces = splitQuery(query).filter(
+    (piece) => formDecode(query.slice(piece.start, piece.nameEnd)) === 'ids',
+  );
+  const piece = from === V1 ? (pieces[index] ?? pieces[0]) : pieces[0];
+  if (piece === undefined) return error;
+  let at = piece.valueStart;
+  let end = piece.end;
+  if (from === V2) [at, end] = listElement(query, at, end, index);
+  const raw = query.slice(at, end);
+  if (error instanceof RestliEncodeError) {
+    const reason = `${error.reason} at ${error.path} of the id '${raw}'`;
+    return new RestliSyntaxError(error.code, reason, url, queryStart + at);
+  }
+  // An offset into the id's decoded text is mapped into its raw text; any other input (a part
+  // decoded on its own) places the error at the id.
+  const inside = typeof id === 'string' && error.input === id ? rawOffset(raw, error.offset) : 0;
+  const reason = `${error.reason} (in the id '${raw}')`;
+  return new RestliSyntaxError(error.code, reason, url, queryStart + at + inside);
+}
+
+/**
+ * Where element `index` of the 2.0 list `text[start, end)` starts and ends (its raw text), found
+ * by the grammar characters at the list's top level; the whole value when it is no `List(…)` or
+ * has fewer elements.
+ */
+function listElement(text: string, start: number, end: number, index: number): [number, number] {
+  if (!text.startsWith('List(', start)) return [start, end];
+  let depth = 0;
+  let element = 0;
+  let elementStart = start + 5;
+  for (let i = start + 5; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && depth > 0) depth--;
+    else if ((c === 0x29 || c === 0x2c) && depth === 0) {
+      if (element === index) return [elementStart, i];
+      if (c === 0x29) break;
+      element++;
+      elementStart = i + 1;
+    }
+  }
+  return [start, end];
 }
 
 function inferMapKind(id: RestliData): KeyKind {

@@ -919,14 +919,16 @@ describe('batch ids, with and without an IDL', () => {
     expect(result.warnings).toEqual(warnings);
   });
 
-  test('an id the IDL declares compound but which is not one is an error at the ids value', () => {
+  test('an id the IDL declares compound but which is not one is an error at the id in the URL', () => {
     const error = thrown(() =>
       convertUrl('/pairs?ids=a%3D1%26b', { from: '1.0.0', to: '2.0.0', resources: [pairs] }),
     );
-    expect([error.code, error.reason, error.offset]).toEqual([
+    // The part `b` is decoded offset 4 of the id, raw offset 8; the id starts at offset 11.
+    expect([error.code, error.reason, error.input, error.offset]).toEqual([
       'INVALID_KEY_FORMAT',
-      "Bad key format 'a=1&b'",
-      4,
+      "Bad key format 'a=1&b' (in the id 'a%3D1%26b')",
+      '/pairs?ids=a%3D1%26b',
+      19,
     ]);
   });
 });

@@ -85,19 +85,22 @@ const guessedComplex = (where: string) => guessedKind('complex', where);
 
 describe('batch ids, by the kind of key the resource has (spec d.5)', () => {
   test.each([
-    ['List(x)', 'x'],
+    ['List(x)', 'x', 'x'],
     // Written to 1.0, this one would be the compound key {a: x, b: 2} for a 1.0 server.
-    ['List(a%3Dx%26b%3D2)', 'a=x&b=2'],
-  ])('a 2.0 string id where the IDL declares a compound key is refused: ids=%s', (ids, id) => {
+    ['List(a%3Dx%26b%3D2)', 'a=x&b=2', 'a%3Dx%26b%3D2'],
+  ])('a 2.0 string id where the IDL declares a compound key is refused: ids=%s', (ids, id, raw) => {
     for (const to of [V1, V2] as const) {
+      const url = `/pairs?ids=${ids}`;
       const error = thrown(
-        () => convertUrl(`/pairs?ids=${ids}`, { from: V2, to, resources: [pairs] }),
+        () => convertUrl(url, { from: V2, to, resources: [pairs] }),
         RestliSyntaxError,
       );
-      expect([error.code, error.reason, error.offset]).toEqual([
+      // At the id in the URL: `/pairs?ids=List(` is 16 characters.
+      expect([error.code, error.reason, error.input, error.offset]).toEqual([
         'INVALID_COMPOUND_KEY',
-        `input '${id}' is not a valid CompoundKey`,
-        0,
+        `input '${id}' is not a valid CompoundKey (in the id '${raw}')`,
+        url,
+        16,
       ]);
     }
   });
@@ -188,6 +191,59 @@ describe('the losses of 1.0 are checked from 2.0 to 1.0 only (docs/decisions.md)
         "object is not a primitive key value at $.a of the key '(a:List(List(x)),b:2)'",
       ]);
     }
+  });
+});
+
+describe('an error in one of the ids is placed at that id in the URL', () => {
+  // Offsets: `/pairs?` is 7 characters; each row's comment says where the caret goes.
+  test.each([
+    // 2.0 to 1.0: a compound id with a list part has no 1.0 form; at the element of List(…).
+    [
+      '/pairs?ids=List((a:x,b:1),(a:List(List(x)),b:2))',
+      V2,
+      V1,
+      [
+        'UNSUPPORTED_VALUE',
+        26,
+        "object is not a primitive key value at $.a of the id '(a:List(List(x)),b:2)'",
+      ],
+    ],
+    // A 2.0 string id where the IDL declares a compound key: at the string.
+    [
+      '/pairs?x=1&ids=List(abc,(a:x,b:2))',
+      V2,
+      V1,
+      ['INVALID_COMPOUND_KEY', 20, "input 'abc' is not a valid CompoundKey (in the id 'abc')"],
+    ],
+    // 1.0: each id is a piece of its own; a bad escape inside the second one, at its `z`.
+    [
+      '/pairs?x=1&ids=a%3Dx%26b%3D2&ids=a%3D%25zz',
+      V1,
+      V2,
+      [
+        'MALFORMED_ESCAPE',
+        40,
+        'URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 0 in: "zz" (in the id \'a%3D%25zz\')',
+      ],
+    ],
+    // 1.0: a part without its value, at the part (decoded offset 4 is raw offset 8 of the id).
+    [
+      '/pairs?ids=a%3Dx%26b',
+      V1,
+      V2,
+      ['INVALID_KEY_FORMAT', 19, "Bad key format 'a=x&b' (in the id 'a%3Dx%26b')"],
+    ],
+  ] as const)('%s from %s to %s', (url, from, to, [code, offset, reason]) => {
+    const error = thrown(
+      () => convertUrl(url, { from, to, resources: [pairs] }),
+      RestliSyntaxError,
+    );
+    expect([error.code, error.offset, error.reason, error.input]).toEqual([
+      code,
+      offset,
+      reason,
+      url,
+    ]);
   });
 });
 
