@@ -699,15 +699,8 @@ function placedInIds(error: unknown, index: number, id: RestliData, context: Con
   if (!(error instanceof RestliSyntaxError || error instanceof RestliEncodeError)) return error;
   const { query, queryStart, url, from } = context;
   if (queryStart < 0) return error;
-  // The pieces of the query named `ids` (1.0 writes one per id; 2.0 one for the list).
-  const pieces = splitQuery(query).filter(
-    (piece) => formDecode(query.slice(piece.start, piece.nameEnd)) === 'ids',
-  );
-  const piece = from === V1 ? (pieces[index] ?? pieces[0]) : pieces[0];
-  if (piece === undefined) return error;
-  let at = piece.valueStart;
-  let end = piece.end;
-  if (from === V2) [at, end] = listElement(query, at, end, index);
+  const [at, end] = idSpan(query, from, index);
+  if (at < 0) return error;
   const raw = query.slice(at, end);
   if (error instanceof RestliEncodeError) {
     const reason = `${error.reason} at ${error.path} of the id '${raw}'`;
@@ -718,6 +711,26 @@ function placedInIds(error: unknown, index: number, id: RestliData, context: Con
   const inside = typeof id === 'string' && error.input === id ? rawOffset(raw, error.offset) : 0;
   const reason = `${error.reason} (in the id '${raw}')`;
   return new RestliSyntaxError(error.code, reason, url, queryStart + at + inside);
+}
+
+/**
+ * Where id `index` of `ids` is written in the raw query: the value of its own `ids=…` piece
+ * (1.0), its element of the `List(…)` (2.0), or, for a 1.0 id written as a map
+ * (`ids[0].a=x&ids[0].b=2`), the name of its first piece (`ids[0].a`); `[-1, -1]` when not found.
+ */
+function idSpan(query: string, from: ProtocolVersionText, index: number): [number, number] {
+  const pieces = splitQuery(query);
+  const names = pieces.map((piece) => formDecode(query.slice(piece.start, piece.nameEnd)));
+  // 1.0 writes one `ids` piece per id, 2.0 one for the list.
+  const own = pieces.filter((_, i) => names[i] === 'ids')[from === V1 ? index : 0];
+  if (own !== undefined) {
+    return from === V2
+      ? listElement(query, own.valueStart, own.end, index)
+      : [own.valueStart, own.end];
+  }
+  const prefix = `ids[${index}]`;
+  const first = pieces.find((_, i) => names[i]!.startsWith(prefix));
+  return first === undefined ? [-1, -1] : [first.start, first.nameEnd];
 }
 
 /**

@@ -176,6 +176,8 @@ describe('the losses of 1.0 are checked from 2.0 to 1.0 only (docs/decisions.md)
     ['/a?fields=a:()&x=1', V2, V1, undefined, '/a?fields=a:()&x=1', []],
     // Equal values in a row are in order: nothing is lost by sorting them.
     ['/a?x=List(a,a)', V2, V1, undefined, '/a?x=a&x=a', []],
+    // The empty string is a value, not an empty container: nothing is dropped.
+    ["/a?x=''", V2, V1, undefined, '/a?x', []],
   ] as const satisfies readonly Row[])('%s from %s to %s', check);
 
   test('a compound key with a list part has no form in either version: refused at the key', () => {
@@ -224,6 +226,24 @@ describe('an error in one of the ids is placed at that id in the URL', () => {
         'MALFORMED_ESCAPE',
         40,
         'URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 0 in: "zz" (in the id \'a%3D%25zz\')',
+      ],
+    ],
+    // A 2.0 `ids` that is no List(…): the whole value is the id.
+    [
+      '/pairs?ids=abc',
+      V2,
+      V1,
+      ['INVALID_COMPOUND_KEY', 11, "input 'abc' is not a valid CompoundKey (in the id 'abc')"],
+    ],
+    // A 1.0 id written as a map: at the name of its first piece.
+    [
+      '/pairs?x=1&ids[0].a[0]=x&ids[0].b=2',
+      V1,
+      V1,
+      [
+        'UNSUPPORTED_VALUE',
+        11,
+        "object is not a primitive key value at $.a of the id 'ids[0].a[0]'",
       ],
     ],
     // 1.0: a part without its value, at the part (decoded offset 4 is raw offset 8 of the id).
