@@ -260,9 +260,9 @@ if (wants('translate') && typeof restli.convertUrl === 'function') {
         continue;
       }
       const rates = runs.map((r) => 1e9 / r[fixture][c]);
-      const each = rates.map((x) => Math.round(x).toLocaleString('en')).join(', ');
+      const count = (x) => Math.round(x).toLocaleString('en');
       console.log(
-        `- ${c}: ${spread(rates, (x) => `${Math.round(x).toLocaleString('en')}`)} URLs/s (per process: ${each})`,
+        `- ${c}: ${spread(rates, count)} URLs/s (per process: ${rates.map(count).join(', ')})`,
       );
       summary[`translate ${c}`] = rates;
     }

@@ -49,8 +49,8 @@ export interface ValueToken extends Pick<IToken, 'startOffset' | 'tokenTypeIdx' 
  * the tokens only inside the call, so a token object per token per call is pure garbage. Tokens
  * carry only what chevrotain's parser reads (`tokenTypeIdx`, `tokenType`; `image` only in its
  * default messages, which ours replace) and where the text is (`startOffset`, `end`, `dStart`,
- * `dEnd`): lines and columns are never read. Beyond {@link POOLED} tokens, fresh objects are made, so a
- * huge input does not pin a huge pool.
+ * `dEnd`): lines and columns are never read. Beyond {@link POOLED} tokens, fresh objects are
+ * made, so a huge input does not pin a huge pool.
  */
 const pool: ValueToken[] = [];
 const POOLED = 16_384;
@@ -100,11 +100,11 @@ for (const c of '%(),:') SPECIAL[c.charCodeAt(0)] = 1;
  * past the grammar character that ends it). The array returned, its tokens and their
  * {@link tokenText} are only valid until the next call (they are reused).
  *
- * Decoding is done once for the whole input, by the native `decodeURIComponent`, after the split:
- * the scanner records where each piece starts and ends in the decoded text (a UTF-8 sequence is a
- * run of escapes, which never spans a grammar character), so decoded `%28` is still data. Input
- * that is not UTF-8 takes the piece-by-piece path, which finds the reference's error or writes
- * U+FFFD.
+ * Decoding is done after the split, once for the whole input by the native `decodeURIComponent`
+ * (or once per escaped piece when they are few): the scanner records where each piece starts and
+ * ends in the decoded text (a UTF-8 sequence is a run of escapes, which never spans a grammar
+ * character), so decoded `%28` is still data. Input that is not UTF-8 takes the piece-by-piece
+ * path, which finds the reference's error or writes U+FFFD.
  */
 export function tokenize(input: string, maxDepth: number, invalidUtf8: InvalidUtf8): ValueToken[] {
   const n = input.length;

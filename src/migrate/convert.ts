@@ -596,7 +596,7 @@ function translateQuery(
         if (Array.isArray(value)) {
           // Ids of one resource are all of one kind: plain ids beside maps cannot be written.
           refuseListOfLists(value, 'ids');
-          const maps = value.filter((v) => v !== null && typeof v === 'object').length;
+          const maps = value.filter(isContainer).length;
           if (maps > 0 && maps < value.length)
             throw new RestliError(
               'UNTRANSLATABLE',
@@ -892,8 +892,7 @@ function checkV1Root(
   const { warn } = context;
   if (Array.isArray(value)) {
     refuseListOfLists(value, where);
-    const repeated =
-      escapeNameSegment(name) === name && value.every((v) => v === null || typeof v !== 'object');
+    const repeated = escapeNameSegment(name) === name && !value.some(isContainer);
     if (repeated) {
       const texts = value.map(String);
       if (texts.some((t, i) => i > 0 && t < texts[i - 1]!))

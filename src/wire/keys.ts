@@ -306,8 +306,8 @@ export function decodeKey(text: string, options?: DecodeKeyOptions): RestliData 
     }
     return unflattenV1(multimap, { maxDepth: options?.maxDepth });
   }
+  const replace = invalidUtf8 === 'replace';
   for (const { start, nameEnd, valueStart, end } of splitQuery(unescaped)) {
-    const replace = invalidUtf8 === 'replace';
     const name = formDecodeAt(unescaped.slice(start, nameEnd), replace, unescaped, start);
     const value = formDecodeAt(unescaped.slice(valueStart, end), replace, unescaped, valueStart);
     add(name, value);
