@@ -12,6 +12,7 @@ import { thrown } from '../helpers/errors.ts';
 import { runs } from '../helpers/linear.ts';
 import { expectSameUrl, keyOf, type VectorRequest } from '../helpers/requests.ts';
 import { type Vector, vectorsOf } from '../helpers/vectors.ts';
+import { expectConversion } from './conversion.ts';
 import { ARRAY_OF_STRINGS, assumedScalar } from './expected.ts';
 import { pairs } from './idls.ts';
 
@@ -852,9 +853,7 @@ describe('keys without an IDL', () => {
     // 1.0 to 1.0: the empty key keeps its form, and its kind needs no warning.
     ['/a//b', '1.0.0', '1.0.0', '/a//b', []],
   ] as const)('%s from %s to %s is %s', (url, from, to, expected, warnings) => {
-    const result = convertUrl(url, { from, to });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    expectConversion(url, { from, to }, expected, warnings);
   });
 });
 
@@ -914,9 +913,7 @@ describe('batch ids, with and without an IDL', () => {
     ['/items?ids=List((a:(b:1)))', '2.0.0', undefined, '/items?ids%5B0%5D.a.b=1', []],
   ] as const)('%s from %s', (url, from, idl, expected, warnings) => {
     const to = from === '1.0.0' ? '2.0.0' : '1.0.0';
-    const result = convertUrl(url, { from, to, ...(idl ? { resources: [idl] } : {}) });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    expectConversion(url, { from, to, ...(idl ? { resources: [idl] } : {}) }, expected, warnings);
   });
 
   test('an id the IDL declares compound but which is not one is an error at the id in the URL', () => {
@@ -954,9 +951,7 @@ describe('which path segments are keys without an IDL', () => {
     ['/a/b+c', '1.0.0', '/a/b%20c', []],
     ['/a/b%20c/', '1.0.0', '/a/b%20c/', []],
   ] as const)('%s from %s is %s', (url, from, expected, warnings) => {
-    const result = convertUrl(url, { from, to: from === '1.0.0' ? '2.0.0' : '1.0.0' });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    expectConversion(url, { from, to: from === '1.0.0' ? '2.0.0' : '1.0.0' }, expected, warnings);
   });
 });
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { type ConvertWarning, convertUrl } from '../../src/migrate/convert.ts';
 import type { Restspec } from '../../src/migrate/idl.ts';
+import { expectConversion } from './conversion.ts';
 import { ARRAY_OF_STRINGS, assumedScalar, guessedKind, V1, V2 } from './expected.ts';
 
 const guessedCompound = (where: string) => guessedKind('compound', where);
@@ -66,9 +67,7 @@ describe('with an IDL, the template says which segments are keys, and of what ki
       [guessedCompound('a=1&b=2')],
     ],
   ] as const)('%s: %s', (_what, url, idl, expected, warnings) => {
-    const result = convertUrl(url, { from: V1, to: V2, resources: [idl] });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    expectConversion(url, { from: V1, to: V2, resources: [idl] }, expected, warnings);
   });
 });
 
@@ -110,14 +109,8 @@ describe('with an IDL, a parent key is not the entity key: the method, and its p
       [assumedScalar('ga')],
     ],
   ] as const)('GET %s is %s', (url, expected, warnings) => {
-    const result = convertUrl(url, {
-      from: V1,
-      to: V2,
-      resources: [greetings],
-      httpMethod: 'GET',
-    });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    const options = { from: V1, to: V2, resources: [greetings], httpMethod: 'GET' } as const;
+    expectConversion(url, options, expected, warnings);
   });
 });
 
@@ -142,9 +135,7 @@ describe('keys without an IDL: the kind the form suggests, and the fallbacks', (
       ],
     ],
   ] as const)('%s is %s', (url, expected, warnings) => {
-    const result = convertUrl(url, { from: V1, to: V2 });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    expectConversion(url, { from: V1, to: V2 }, expected, warnings);
   });
 });
 
@@ -228,8 +219,11 @@ describe('the path and the query around an IDL match (found by the mutation chec
     ['http://h', only, 'http://h', [notFound('')]],
     ['http://h/x', only, 'http://h/x', []],
   ] as [string, Restspec, string, ConvertWarning[]][])('%s', (url, idl, expected, warnings) => {
-    const result = convertUrl(url, { from: V1, to: V2, resources: [idl], httpMethod: 'GET' });
-    expect(result.url).toBe(expected);
-    expect(result.warnings).toEqual(warnings);
+    expectConversion(
+      url,
+      { from: V1, to: V2, resources: [idl], httpMethod: 'GET' },
+      expected,
+      warnings,
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { ProtocolVersionText } from '../../src/internal/version-text.ts';
 import { type ConvertWarning, convertUrl } from '../../src/migrate/convert.ts';
 import type { Restspec } from '../../src/migrate/idl.ts';
 import { thrown } from '../helpers/errors.ts';
+import { expectConversion } from './conversion.ts';
 import { ARRAY_OF_STRINGS, assumedScalar, guessedKind, V1, V2 } from './expected.ts';
 import { pairs } from './idls.ts';
 
@@ -76,9 +77,7 @@ type Row = readonly [
 ];
 
 function check(...[url, from, to, idl, expected, warnings]: Row): void {
-  const result = convertUrl(url, { from, to, ...(idl ? { resources: [idl] } : {}) });
-  expect(result.url).toBe(expected);
-  expect(result.warnings).toEqual(warnings);
+  expectConversion(url, { from, to, ...(idl ? { resources: [idl] } : {}) }, expected, warnings);
 }
 
 const guessedComplex = (where: string) => guessedKind('complex', where);
